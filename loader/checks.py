@@ -1,0 +1,259 @@
+"""Cross-checks of the source: what does not add up is reported as a Problem, never corrected."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+
+from loader.errors import Problem
+from loader.names import category_slug
+from loader.parsing import format_duration
+from loader.records import EditionRecord, ResultRecord
+from loader.resolve import EditionInfo, Resolution
+
+Check = Callable[[EditionInfo, Resolution], Iterator[Problem]]
+
+
+def _who(resolution: Resolution, driver: str) -> str:
+    return next((c.label for c in resolution.people.clusters if c.slug == driver), driver)
+
+
+def race_numbers(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem for each race number given to two different entries, and each entry with two numbers."""
+    path = info.record.path
+    holders: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for (edition, _category, driver), entry in sorted(resolution.entries.items()):
+        if edition != info.slug:
+            continue
+        for number, lines in entry.numbers.items():
+            holders[number].append((driver, min(lines)))
+        if len(entry.numbers) > 1:
+            numbers = ", ".join(f"{n} (line {min(lines)})" for n, lines in sorted(entry.numbers.items()))
+            yield Problem("entry-number-conflict", f"{_who(resolution, driver)} is given several race numbers: {numbers}", path, max(min(v) for v in entry.numbers.values()))
+    for number, drivers in sorted(holders.items()):
+        if len(drivers) > 1:
+            drivers.sort(key=lambda item: item[1])
+            named = " and to ".join(f"{_who(resolution, d)} (line {line})" for d, line in drivers)
+            yield Problem(
+                "race-number-conflict",
+                f"race number {number} is given to {named}",
+                path,
+                drivers[-1][1],
+                tuple(d for d, _ in drivers),
+            )
+
+
+def _by_classification(record: EditionRecord) -> dict[tuple[str, int, str], list[ResultRecord]]:
+    tables: dict[tuple[str, int, str], list[ResultRecord]] = defaultdict(list)
+    for result in record.results:
+        tables[(category_slug(result.category), result.stage, result.kind)].append(result)
+    return tables
+
+
+def gaps(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem for each printed gap that is not the time minus the leader's time."""
+    for (category, stage, kind), rows in sorted(_by_classification(info.record).items()):
+        leader = next((r for r in rows if r.position == 1 and r.time is not None), None)
+        if leader is None or leader.time is None:
+            continue
+        for row in rows:
+            if row.inherited or row.time is None or row.gap is None:
+                continue
+            expected = row.time - leader.time
+            if expected != row.gap:
+                what = "stage" if kind == "stage" else "general classification"
+                yield Problem(
+                    "gap-mismatch",
+                    f"{category} {what} after stage {stage}: {_who(resolution, resolution.person(info.record, category, row.crew[0]).slug)} "
+                    f"has gap {format_duration(row.gap)} but {format_duration(row.time)} - {format_duration(leader.time)} = {format_duration(expected)}",
+                    info.record.path,
+                    row.line,
+                )
+
+
+def general_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem for each GC time that is not the previous GC time plus the stage time."""
+    record = info.record
+    tables = _by_classification(record)
+    by_category: dict[str, list[int]] = defaultdict(list)
+    for category, stage, kind in tables:
+        if kind == "general":
+            by_category[category].append(stage)
+    for category, stages in sorted(by_category.items()):
+        stages.sort()
+        for before, stage in zip([None, *stages], stages):
+            stage_rows = {_driver(info, resolution, r): r for r in tables.get((category, stage, "stage"), [])}
+            previous = {_driver(info, resolution, r): r for r in tables.get((category, before, "general"), [])} if before else {}
+            history = {
+                _driver(info, resolution, r): r
+                for s in stages
+                if s < stage
+                for r in tables[(category, s, "general")]
+            }
+            for row in tables[(category, stage, "general")]:
+                driver = _driver(info, resolution, row)
+                ran = stage_rows.get(driver)
+                if row.time is None or ran is None or ran.time is None:
+                    continue
+                if before is None:
+                    expected, known = ran.time, True
+                else:
+                    prior = previous.get(driver)
+                    known = prior is not None and prior.time is not None
+                    expected = (prior.time + ran.time) if known and prior and prior.time is not None else 0
+                if not known or expected == row.time:
+                    continue
+                copied = [r for r in history.values() if r.time == row.time and _driver(info, resolution, r) == driver]
+                hint = f"; it equals the time printed for the general classification after stage {copied[0].stage} (line {copied[0].line})" if copied else ""
+                sum_text = (
+                    f"{format_duration(ran.time)} (stage {stage}, line {ran.line})"
+                    if before is None
+                    else f"{format_duration(previous[driver].time or 0)} (after stage {before}, line {previous[driver].line}) "
+                    f"+ {format_duration(ran.time)} (stage {stage}, line {ran.line})"
+                )
+                yield Problem(
+                    "general-time-mismatch",
+                    f"{category} general classification after stage {stage}: {_who(resolution, driver)} has "
+                    f"{format_duration(row.time)}, not {sum_text} = {format_duration(expected)}{hint}",
+                    record.path,
+                    row.line,
+                    (driver,),
+                )
+
+
+def _driver(info: EditionInfo, resolution: Resolution, row: ResultRecord) -> str:
+    return resolution.person(info.record, row.category, row.crew[0]).slug
+
+
+def final_standings(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield problems where the final standings disagree with the general classification after the last stage."""
+    record = info.record
+    tables = _by_classification(record)
+    for standing in record.standings:
+        category = category_slug(standing.category)
+        stages = sorted(s for c, s, k in tables if c == category and k == "general")
+        if not stages:
+            continue
+        last = stages[-1]
+        rows = tables[(category, last, "general")]
+        driver = resolution.person(record, standing.category, standing.crew[0]).slug
+        leader = next((r for r in rows if r.position == 1), None)
+        row = next((r for r in rows if _driver(info, resolution, r) == driver), None)
+        if row is None or leader is None or leader.time is None:
+            continue
+        if standing.position != row.position:
+            yield Problem("standing-mismatch", f"{category}: {_who(resolution, driver)} is {standing.position} in the final standings (line {standing.line}) but {row.position} after stage {last} (line {row.line})", record.path, standing.line)
+        if standing.gap is not None and row.time is not None and standing.gap != row.time - leader.time:
+            yield Problem("standing-mismatch", f"{category}: final gap of {_who(resolution, driver)} {format_duration(standing.gap)} (line {standing.line}) is not {format_duration(row.time)} - {format_duration(leader.time)} = {format_duration(row.time - leader.time)} (line {row.line})", record.path, standing.line)
+        if standing.time is not None and row.time is not None and standing.time != row.time:
+            yield Problem("standing-mismatch", f"{category}: final time of {_who(resolution, driver)} {format_duration(standing.time)} (line {standing.line}) is not the time after stage {last}, {format_duration(row.time)} (line {row.line})", record.path, standing.line)
+
+
+def distance(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem when the prose's length of the rally is not the sum of the stage distances (1% tolerance)."""
+    record = info.record
+    if record.stated_length is None:
+        return
+    wording, stated_km, line = record.stated_length
+    total = sum(s.distance_km or 0 for s in record.stages)
+    if total and abs(total - stated_km) > 0.01 * total:
+        yield Problem(
+            "length-mismatch",
+            f"the prose gives the length as {wording} ({stated_km:,.0f} km) but the stage distances add up to "
+            f"{total:,.0f} km ({total - stated_km:+,.0f} km)",
+            record.path,
+            line,
+        )
+
+
+def stage_winners(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem where the stage table's winners are not the first of the category's stage result."""
+    record = info.record
+    tables = _by_classification(record)
+    for stage in record.stages:
+        for cell in stage.winners:
+            category = category_slug(cell.category)
+            rows = tables.get((category, stage.number, "stage"))
+            if cell.cancelled or not rows:
+                continue
+            listed = {resolution.person(record, cell.category, m).slug for m in cell.people}
+            first = {_driver(info, resolution, r) for r in rows if r.position == 1}
+            if listed != first:
+                yield Problem(
+                    "winner-mismatch",
+                    f"stage {stage.number} {category}: the stage table names {', '.join(sorted(_who(resolution, d) for d in listed)) or 'nobody'} "
+                    f"but the results table puts {', '.join(sorted(_who(resolution, d) for d in first))} first (line {rows[0].line})",
+                    record.path,
+                    stage.line,
+                )
+
+
+def cancellations(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem where the stage table and the results table disagree on a cancellation."""
+    record = info.record
+    tables = _by_classification(record)
+    in_results = {(category_slug(c.category), c.stage) for c in record.cancellations}
+    for stage in record.stages:
+        for cell in stage.winners:
+            key = (category_slug(cell.category), stage.number)
+            has_results = (key[0], stage.number, "stage") in tables
+            if cell.cancelled and has_results:
+                yield Problem("cancellation-mismatch", f"stage {stage.number} is cancelled for {key[0]} in the stage table but has results", record.path, stage.line)
+            if not cell.cancelled and key in in_results:
+                yield Problem("cancellation-mismatch", f"stage {stage.number} is cancelled for {key[0]} in the results table but not in the stage table", record.path, stage.line)
+
+
+def infobox_winners(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem where the infobox's category winner is not first in the final standings."""
+    record = info.record
+    for winner in record.infobox_winners:
+        category = category_slug(winner.category)
+        first = [s for s in record.standings if category_slug(s.category) == category and s.position == 1]
+        if not first or not winner.crew:
+            continue
+        named = resolution.person(record, winner.category, winner.crew[0]).slug
+        standing = resolution.person(record, first[0].category, first[0].crew[0]).slug
+        if named != standing:
+            yield Problem("winner-mismatch", f"the infobox names {_who(resolution, named)} winner of {category} but the final standings put {_who(resolution, standing)} first (line {first[0].line})", record.path, winner.line)
+        if winner.team and first[0].vehicle:
+            if resolution.maker(winner.team)[0] is not resolution.maker(first[0].vehicle)[0]:
+                yield Problem("winner-mismatch", f"the infobox gives {winner.team} as the {category} winner's team but the final standings give {first[0].vehicle} (line {first[0].line})", record.path, winner.line)
+
+
+def entries(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem for an entry given two makes or two different crews."""
+    for (edition, category, driver), entry in sorted(resolution.entries.items()):
+        if edition != info.slug:
+            continue
+        if len(entry.makes) > 1:
+            makes = ", ".join(f"{m} (line {min(lines)})" for m, lines in sorted(entry.makes.items()))
+            yield Problem("make-conflict", f"{category} entry of {_who(resolution, driver)} is given several makes: {makes}", info.record.path, max(min(v) for v in entry.makes.values()))
+        full = tuple(entry.crew)
+        for crew, lines in entry.crew_lines.items():
+            if crew != full[: len(crew)]:
+                yield Problem(
+                    "crew-conflict",
+                    f"{category} entry of {_who(resolution, driver)}: crew {' / '.join(_who(resolution, p) for p in crew)} "
+                    f"differs from {' / '.join(_who(resolution, p) for p in full)}",
+                    info.record.path,
+                    min(lines),
+                )
+
+
+CHECKS: tuple[Check, ...] = (
+    race_numbers,
+    general_times,
+    gaps,
+    final_standings,
+    stage_winners,
+    cancellations,
+    infobox_winners,
+    entries,
+    distance,
+)
+
+
+def check_all(resolution: Resolution) -> list[Problem]:
+    """Return the problems every check finds in every edition, in source order."""
+    found = [problem for info in resolution.editions for check in CHECKS for problem in check(info, resolution)]
+    return sorted(found, key=lambda p: (p.path, p.line or 0, p.code))

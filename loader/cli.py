@@ -1,0 +1,199 @@
+"""The `rally-kg` command: build the dataset from rally articles, query it."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from rdflib import RDF, Literal, URIRef
+from rdflib.query import Result
+
+import loader
+from loader.errors import SourceError
+from loader.inference import InconsistentData
+from loader.iris import DEFAULT_BASE
+from loader.namespaces import RALLY
+from loader.pipeline import BUNDLED_DOCUMENT, GRAPHS, Build, load_paths
+from loader.store import has_build, read_dataset, write_build
+
+DEFAULT_OUT = Path("build")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rally-kg", description="Rally knowledge graph: build it from rally articles, query it.")
+    parser.add_argument("--version", action="version", version=f"rally-kg {loader.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the dataset from rally articles (the bundled 2001 Dakar Rally when none is given)")
+    build.add_argument("documents", nargs="*", type=Path, metavar="DOC", help="rally article(s) in the flattened-table text format")
+    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default: {DEFAULT_OUT})")
+    build.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the minted resources (default: {DEFAULT_BASE})")
+    build.add_argument("--quiet", action="store_true", help="print only errors")
+
+    query = commands.add_parser("query", help="run a SPARQL query over the built dataset")
+    query.add_argument("query", nargs="?", help="the SPARQL query text")
+    query.add_argument("-f", "--file", type=Path, help="read the query from this file")
+    query.add_argument("--data", type=Path, default=DEFAULT_OUT, help=f"directory of the built dataset (default: {DEFAULT_OUT})")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format for SELECT/ASK results")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input, 1 failure)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+        return _query(args)
+    except SourceError as error:
+        print(f"rally-kg: error: {error}", file=sys.stderr)
+        return 2
+    except InconsistentData as error:
+        print(f"rally-kg: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("rally-kg: interrupted", file=sys.stderr)
+        return 130
+
+
+def _build(args: argparse.Namespace) -> int:
+    interactive = sys.stderr.isatty() and not args.quiet
+
+    def progress(phase: str) -> None:
+        if interactive:
+            print(f"rally-kg: {phase}…", file=sys.stderr, flush=True)
+
+    documents = args.documents or [BUNDLED_DOCUMENT]
+    try:
+        build = load_paths(documents, base=args.base, progress=progress)
+    except ValueError as error:  # a bad --base
+        print(f"rally-kg: error: --base: {error}", file=sys.stderr)
+        return 2
+    progress("writing")
+    started = time.perf_counter()
+    summary = build_summary(build, documents)
+    write_build(build, args.out, summary)
+    build.timings["write"] = time.perf_counter() - started
+    summary["seconds"] = {k: round(v, 3) for k, v in build.timings.items()}
+    (args.out / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not args.quiet:
+        print_summary(summary, args.out, sys.stdout)
+    return 0
+
+
+def build_summary(build: Build, documents: Sequence[Path]) -> dict[str, Any]:
+    """Return what a build made: triples per graph, resources per class, problems, versions."""
+    typed = Counter(
+        str(o).removeprefix(str(RALLY._NS))
+        for name in ("asserted", "inferred")
+        for o in build.graph(name).objects(None, RDF.type)
+        if isinstance(o, URIRef) and str(o).startswith(str(RALLY._NS))
+    )
+    return {
+        "loader": loader.__version__,
+        "base": build.minter.base,
+        "sources": [str(d) for d in documents],
+        "triples": {name: len(build.graph(name)) for name in GRAPHS},
+        "resources": dict(sorted(typed.items())),
+        "problems": [
+            {"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in build.problems
+        ],
+        "seconds": {k: round(v, 3) for k, v in build.timings.items()},
+    }
+
+
+def print_summary(summary: dict[str, Any], out: Path, stream: TextIO) -> None:
+    """Print a build summary for people."""
+    write = stream.write
+    write(f"Built {', '.join(summary['sources'])} into {out}/ (dataset.trig, dataset.nq, build.json)\n\n")
+    write("Triples per graph:\n")
+    for name, count in summary["triples"].items():
+        write(f"  {name:<10} {count:>7,}\n")
+    write(f"  {'total':<10} {sum(summary['triples'].values()):>7,}\n\n")
+    write("Resources per class (asserted and inferred):\n")
+    for name, count in summary["resources"].items():
+        write(f"  {name:<24} {count:>5,}\n")
+    problems = summary["problems"]
+    write(f"\n{len(problems)} problems found in the source:\n")
+    for p in problems:
+        where = f"{p['path']}:{p['line']}" if p["line"] is not None else p["path"]
+        write(f"  {where}: [{p['code']}] {p['message']}\n")
+    times = ", ".join(f"{phase} {seconds:.2f} s" for phase, seconds in summary["seconds"].items())
+    write(f"\nTime per phase: {times}\n")
+
+
+def _query(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except OSError as error:
+            print(f"rally-kg: error: {args.file}: cannot read the query: {error.strerror or error}", file=sys.stderr)
+            return 2
+    elif args.query:
+        text = args.query
+    else:
+        print("rally-kg: error: give a query as an argument or with -f FILE", file=sys.stderr)
+        return 2
+    if not has_build(args.data):
+        print(f"rally-kg: error: no built dataset in {args.data}/; run 'rally-kg build --out {args.data}' first", file=sys.stderr)
+        return 2
+    dataset = read_dataset(args.data)
+    try:
+        result = dataset.query(text)
+        rows = list(result) if result.type == "SELECT" else None
+    except Exception as error:  # rdflib raises pyparsing and assorted evaluation errors
+        print(f"rally-kg: error: {_query_error(error, args.file)}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_result(result, rows, args.format))
+    return 0
+
+
+def _query_error(error: Exception, path: Path | None) -> str:
+    where = str(path) if path else "query"
+    line, column = getattr(error, "lineno", None), getattr(error, "col", None)
+    message = getattr(error, "msg", None) or str(error)
+    if line is not None:
+        return f"{where}:{line}:{column}: malformed query: {message}"
+    return f"{where}: query failed: {message}"
+
+
+def format_result(result: Result, rows: list[Any] | None, fmt: str) -> str:
+    """Return a query result as a text table, CSV or SPARQL JSON; graphs as Turtle."""
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        return result.graph.serialize(format="turtle")
+    if result.type == "ASK":
+        answer = bool(result.askAnswer)
+        return json.dumps({"head": {}, "boolean": answer}) + "\n" if fmt == "json" else f"{str(answer).lower()}\n"
+    assert rows is not None
+    variables = [str(v) for v in result.vars or []]
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8") + "\n"
+    cells = [["" if row[v] is None else _text(row[v]) for v in variables] for row in rows]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(variables)
+        writer.writerows(cells)
+        return buffer.getvalue()
+    widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _text(term: Any) -> str:
+    return str(term) if isinstance(term, (URIRef, Literal)) else str(term)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

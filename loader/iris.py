@@ -1,0 +1,145 @@
+"""The one place where IRIs are minted: every data IRI is built here from a configurable base."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "http://127.0.0.1:5000/id/"
+
+
+def slugify(text: str) -> str:
+    """Return a readable IRI segment: ASCII-folded, lower case, other runs of characters as '-'.
+
+    >>> slugify("Castellón de la Plana")
+    'castellon-de-la-plana'
+    >>> slugify("Jean-Louis  Schlesser")
+    'jean-louis-schlesser'
+    >>> slugify("2001 Paris–Dakar Rally")
+    '2001-paris-dakar-rally'
+    """
+    spaced = re.sub(r"[\W_]+", " ", text)
+    folded = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Minter:
+    """Mints the dataset's IRIs under one base IRI (which must end in '/' or '#')."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith(("/", "#")):
+            raise ValueError(f"base IRI must end with '/' or '#': {self.base!r}")
+
+    def _iri(self, path: str) -> URIRef:
+        return URIRef(self.base + path)
+
+    def graph(self, name: str) -> URIRef:
+        """Return the IRI of one of the named graphs (asserted, inferred, ontology, metadata)."""
+        return self._iri(f"graph/{name}")
+
+    def series(self, slug: str) -> URIRef:
+        """Return a rally series' IRI."""
+        return self._iri(f"series/{slug}")
+
+    def edition(self, slug: str) -> URIRef:
+        """Return an edition's IRI."""
+        return self._iri(f"edition/{slug}")
+
+    def stage(self, edition: str, number: int) -> URIRef:
+        """Return the IRI of stage `number` of an edition."""
+        return self._iri(f"edition/{edition}/stage/{number}")
+
+    def rest_day(self, edition: str, day: date) -> URIRef:
+        """Return the IRI of an edition's rest day on `day`."""
+        return self._iri(f"edition/{edition}/rest-day/{day.isoformat()}")
+
+    def category(self, slug: str) -> URIRef:
+        """Return a category's IRI."""
+        return self._iri(f"category/{slug}")
+
+    def entry(self, edition: str, category: str, driver: str) -> URIRef:
+        """Return the IRI of an entry, keyed by its category and its driver's slug."""
+        return self._iri(f"edition/{edition}/entry/{category}/{driver}")
+
+    def vehicle(self, entry: URIRef) -> URIRef:
+        """Return the IRI of an entry's vehicle."""
+        return URIRef(f"{entry}/vehicle")
+
+    def crew_listing(self, entry: URIRef, position: int) -> URIRef:
+        """Return the IRI of the `position`-th crew listing of an entry."""
+        return URIRef(f"{entry}/crew/{position}")
+
+    def stage_classification(self, edition: str, stage: int, category: str) -> URIRef:
+        """Return the IRI of a category's classification of a stage."""
+        return self._iri(f"edition/{edition}/stage/{stage}/{category}")
+
+    def general_classification(self, edition: str, stage: int, category: str) -> URIRef:
+        """Return the IRI of a category's general classification after a stage."""
+        return self._iri(f"edition/{edition}/stage/{stage}/{category}/general")
+
+    def final_classification(self, edition: str, category: str) -> URIRef:
+        """Return the IRI of a category's final standings."""
+        return self._iri(f"edition/{edition}/final/{category}")
+
+    def result(self, classification: URIRef, driver: str) -> URIRef:
+        """Return the IRI of an entry's result in a classification, keyed by the driver's slug."""
+        return URIRef(f"{classification}/result/{driver}")
+
+    def cancellation(self, edition: str, stage: int, category: str) -> URIRef:
+        """Return the IRI of a stage's cancellation for a category."""
+        return self._iri(f"edition/{edition}/stage/{stage}/{category}/cancellation")
+
+    def penalty(self, edition: str, number: int) -> URIRef:
+        """Return the IRI of an edition's `number`-th penalty."""
+        return self._iri(f"edition/{edition}/penalty/{number}")
+
+    def route_visit(self, edition: str, order: int) -> URIRef:
+        """Return the IRI of the `order`-th country of an edition's route."""
+        return self._iri(f"edition/{edition}/route/{order}")
+
+    def person(self, slug: str) -> URIRef:
+        """Return a person's IRI."""
+        return self._iri(f"person/{slug}")
+
+    def manufacturer(self, slug: str) -> URIRef:
+        """Return a manufacturer's IRI."""
+        return self._iri(f"manufacturer/{slug}")
+
+    def entrant(self, slug: str) -> URIRef:
+        """Return an entrant's IRI."""
+        return self._iri(f"entrant/{slug}")
+
+    def place(self, slug: str) -> URIRef:
+        """Return a place's IRI."""
+        return self._iri(f"place/{slug}")
+
+    def country(self, iso3: str) -> URIRef:
+        """Return a country's IRI, keyed by its ISO 3166-1 alpha-3 code."""
+        return self._iri(f"country/{iso3.upper()}")
+
+    def source(self, name: str) -> URIRef:
+        """Return the IRI of a source document."""
+        return self._iri(f"source/{name}")
+
+    def source_line(self, name: str, line: int) -> URIRef:
+        """Return the IRI of one line of a source document (an RFC 5147 line fragment)."""
+        return self._iri(f"source/{name}#line={line - 1},{line}")
+
+    def problem(self, edition: str, number: int) -> URIRef:
+        """Return the IRI of the `number`-th source problem found in an edition's article."""
+        return self._iri(f"problem/{edition}/{number}")
+
+    def name_variant(self, kind: str, slug: str, number: int) -> URIRef:
+        """Return the IRI of a resource's `number`-th spelling record."""
+        return self._iri(f"{kind}/{slug}/spelling/{number}")
+
+    def build(self) -> URIRef:
+        """Return the IRI of the build activity and dataset description."""
+        return self._iri("dataset")

@@ -1,0 +1,147 @@
+"""The namespaces the loader writes, with the ontology's terms as a typed DefinedNamespace."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/rally-kg/ontology")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+WIKIDATA_PAGE = Namespace("https://www.wikidata.org/wiki/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+
+
+class RALLY(DefinedNamespace):
+    """Terms of ontology/rally.ttl; a misspelt term is an error (tests keep this list and the file equal)."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/rally-kg/ontology#")
+
+    # classes
+    RallyEvent: URIRef
+    RallySeries: URIRef
+    Edition: URIRef
+    EditionDay: URIRef
+    Stage: URIRef
+    LoopStage: URIRef
+    RestDay: URIRef
+    RouteVisit: URIRef
+    Category: URIRef
+    Entry: URIRef
+    CrewRole: URIRef
+    CrewListing: URIRef
+    Vehicle: URIRef
+    Manufacturer: URIRef
+    Entrant: URIRef
+    Person: URIRef
+    Place: URIRef
+    Country: URIRef
+    Classification: URIRef
+    StageClassification: URIRef
+    GeneralClassification: URIRef
+    FinalClassification: URIRef
+    Result: URIRef
+    WinningResult: URIRef
+    LeadingResult: URIRef
+    StageWin: URIRef
+    Cancellation: URIRef
+    CancelledStage: URIRef
+    Penalty: URIRef
+    PenalisedPerson: URIRef
+    SourceProblem: URIRef
+    SourceLine: URIRef
+    NameVariant: URIRef
+    # crew roles (individuals)
+    DriverRole: URIRef
+    CoDriverRole: URIRef
+    FurtherCrewRole: URIRef
+    # properties
+    partOf: URIRef
+    hasPart: URIRef
+    series: URIRef
+    hasEdition: URIRef
+    edition: URIRef
+    hasDay: URIRef
+    previousEdition: URIRef
+    nextEdition: URIRef
+    previousStage: URIRef
+    nextStage: URIRef
+    year: URIRef
+    editionNumber: URIRef
+    stageNumber: URIRef
+    date: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    distanceKm: URIRef
+    statedLengthKm: URIRef
+    statedLength: URIRef
+    stagePlace: URIRef
+    startPlace: URIRef
+    finishPlace: URIRef
+    restPlace: URIRef
+    routeCountry: URIRef
+    routeVisit: URIRef
+    firstVisitOrder: URIRef
+    visitedCountry: URIRef
+    category: URIRef
+    entryIn: URIRef
+    hasEntry: URIRef
+    raceNumber: URIRef
+    crewMember: URIRef
+    memberOf: URIRef
+    driver: URIRef
+    coDriver: URIRef
+    furtherCrew: URIRef
+    roleProperty: URIRef
+    crewPosition: URIRef
+    crewListing: URIRef
+    listedPerson: URIRef
+    role: URIRef
+    vehicle: URIRef
+    model: URIRef
+    manufacturer: URIRef
+    make: URIRef
+    competedWithMake: URIRef
+    competedIn: URIRef
+    entrant: URIRef
+    nationality: URIRef
+    nationalityWikidata: URIRef
+    inCountry: URIRef
+    iso3166Alpha3: URIRef
+    iso3166Alpha2: URIRef
+    iocCode: URIRef
+    wikidata: URIRef
+    classifiedStage: URIRef
+    hasStageClassification: URIRef
+    afterStage: URIRef
+    hasGeneralClassification: URIRef
+    standingsOf: URIRef
+    hasFinalStandings: URIRef
+    stageWinner: URIRef
+    hasResult: URIRef
+    inClassification: URIRef
+    forEntry: URIRef
+    result: URIRef
+    position: URIRef
+    tied: URIRef
+    time: URIRef
+    timeSeconds: URIRef
+    gap: URIRef
+    gapSeconds: URIRef
+    cancelledStage: URIRef
+    cancellation: URIRef
+    reason: URIRef
+    penalisedPerson: URIRef
+    penalty: URIRef
+    penaltyStage: URIRef
+    penaltyDuration: URIRef
+    penaltySeconds: URIRef
+    problemCode: URIRef
+    message: URIRef
+    concerns: URIRef
+    lineNumber: URIRef
+    variantOf: URIRef
+    spelling: URIRef
+    resolvedBy: URIRef

@@ -1,0 +1,166 @@
+"""The loader pipeline: article texts in, a dataset of four named graphs and the source's problems out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, XSD
+
+import loader
+from loader.article import read_article
+from loader.checks import check_all
+from loader.errors import Problem, SourceError
+from loader.extract import extract_edition
+from loader.inference import close
+from loader.iris import DEFAULT_BASE, Minter
+from loader.namespaces import ONTOLOGY_IRI, RALLY, SCHEMA, VOID
+
+SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
+from loader.records import EditionRecord
+from loader.resolve import resolve
+from loader.triples import CC_BY_SA, build_graphs
+
+GRAPHS = ("asserted", "inferred", "ontology", "metadata")
+ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "ontology" / "rally.ttl"
+BUNDLED_DOCUMENT = Path(__file__).resolve().parents[1] / "data" / "2001_Dakar_Rally.txt"
+
+__all__ = ["Build", "DEFAULT_BASE", "GRAPHS", "load_paths", "load_texts", "BUNDLED_DOCUMENT"]
+
+
+@dataclass
+class Build:
+    """A built dataset: its named graphs, the problems found in the sources, and time per phase."""
+
+    dataset: Dataset
+    problems: list[Problem]
+    minter: Minter
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def graph(self, name: str) -> Graph:
+        """Return one of the named graphs: asserted, inferred, ontology or metadata."""
+        if name not in GRAPHS:
+            raise KeyError(f"no graph {name!r}; the graphs are {', '.join(GRAPHS)}")
+        return self.dataset.graph(self.minter.graph(name))
+
+
+def load_ontology() -> Graph:
+    """Return the ontology graph (ontology/rally.ttl)."""
+    graph = Graph()
+    graph.parse(ONTOLOGY_PATH, format="turtle")
+    return graph
+
+
+def read_document(path: Path) -> str:
+    """Return a document's text; raise SourceError when it cannot be read as UTF-8 text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(str(path), None, f"cannot read the file: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(str(path), line, "not UTF-8 text (a binary file or another encoding?)") from None
+
+
+def load_paths(paths: Sequence[Path | str], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None) -> Build:
+    """Return the dataset built from article files (the bundled article when `paths` is empty)."""
+    files = [Path(p) for p in paths] or [BUNDLED_DOCUMENT]
+    return load_texts([(display_path(p), read_document(p)) for p in files], base=base, progress=progress)
+
+
+def display_path(path: Path) -> str:
+    """Return a path as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_texts(texts: Sequence[tuple[str, str]], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None) -> Build:
+    """Return the dataset built from (path, text) pairs; raise SourceError on text that is not an article."""
+    say = progress or (lambda _message: None)
+    minter = Minter(base)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    began_at = datetime.now(timezone.utc)
+
+    say("parsing")
+    editions: list[EditionRecord] = [extract_edition(read_article(text, path)) for path, text in texts]
+    _distinct_editions(editions)
+    resolution = resolve(editions)
+    found = list(resolution.problems)
+    for edition in editions:
+        found += [Problem(i.code, i.message, edition.path, i.line) for i in edition.issues]
+    found += check_all(resolution)
+    asserted, metadata, problems = build_graphs(resolution, minter, found)
+    ontology = load_ontology()
+    timings["parse"] = time.perf_counter() - started
+
+    say("inference")
+    mark = time.perf_counter()
+    inferred = close(ontology, asserted, minter.base)
+    timings["inference"] = time.perf_counter() - mark
+
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in asserted.namespaces():
+        dataset.bind(prefix, namespace)
+    for name, graph in (("asserted", asserted), ("inferred", inferred), ("ontology", ontology), ("metadata", metadata)):
+        target = dataset.graph(minter.graph(name))
+        for triple in graph:
+            target.add(triple)
+    build = Build(dataset, problems, minter, timings)
+    _describe(build, [p for p, _ in texts], began_at)
+    return build
+
+
+def _distinct_editions(editions: list[EditionRecord]) -> None:
+    seen: dict[str, str] = {}
+    for edition in editions:
+        if edition.name in seen:
+            raise SourceError(edition.path, edition.title_line, f"edition {edition.name!r} is already given by {seen[edition.name]}")
+        seen[edition.name] = edition.path
+
+
+def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
+    """Add the dataset description (source, licence, build time, versions, counts) to the metadata graph."""
+    m = build.graph("metadata")
+    mint = build.minter
+    node = mint.build()
+    activity = URIRef(f"{node}/build")
+    version = build.graph("ontology").value(ONTOLOGY_IRI, OWL.versionInfo)
+    stamp = Literal(began_at.isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    m.add((node, RDF.type, VOID.Dataset))
+    m.add((node, RDF.type, PROV.Entity))
+    m.add((node, DCTERMS.title, Literal("Rally knowledge graph", lang="en")))
+    m.add((node, DCTERMS.license, CC_BY_SA))
+    m.add((node, DCTERMS.created, stamp))
+    m.add((node, PROV.wasGeneratedBy, activity))
+    m.add((node, VOID.vocabulary, URIRef(str(RALLY._NS))))
+    m.add((activity, RDF.type, PROV.Activity))
+    m.add((activity, PROV.startedAtTime, stamp))
+    m.add((activity, SCHEMA.softwareVersion, Literal(loader.__version__)))
+    m.add((activity, PROV.used, ONTOLOGY_IRI))
+    if version is not None:
+        m.add((activity, OWL.versionInfo, Literal(f"loader {loader.__version__}, ontology {version}")))
+    for path in paths:
+        name = Path(path).name
+        m.add((node, DCTERMS.source, mint.source(name)))
+        m.add((activity, PROV.used, mint.source(name)))
+    subsets = {name: URIRef(f"{node}/graph/{name}") for name in GRAPHS}
+    for name, subset in subsets.items():
+        m.add((node, VOID.subset, subset))
+        m.add((subset, RDF.type, VOID.Dataset))
+        m.add((subset, SD_NAME, mint.graph(name)))
+    counts = {name: len(build.graph(name)) for name in GRAPHS if name != "metadata"}
+    # the metadata graph's count includes the count triples themselves (one per graph plus the total)
+    counts["metadata"] = len(m) + len(GRAPHS) + 1
+    for name, subset in subsets.items():
+        m.add((subset, VOID.triples, Literal(counts[name])))
+    m.add((node, VOID.triples, Literal(sum(counts.values()))))
