@@ -29,7 +29,12 @@ def race_numbers(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]
             holders[number].append((driver, min(lines)))
         if len(entry.numbers) > 1:
             numbers = ", ".join(f"{n} (line {min(lines)})" for n, lines in sorted(entry.numbers.items()))
-            yield Problem("entry-number-conflict", f"{_who(resolution, driver)} is given several race numbers: {numbers}", path, max(min(v) for v in entry.numbers.values()))
+            yield Problem(
+                "entry-number-conflict",
+                f"{_who(resolution, driver)} is given several race numbers: {numbers}",
+                path,
+                max(min(v) for v in entry.numbers.values()),
+            )
     for number, drivers in sorted(holders.items()):
         if len(drivers) > 1:
             drivers.sort(key=lambda item: item[1])
@@ -84,12 +89,7 @@ def general_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
         for before, stage in zip([None, *stages], stages):
             stage_rows = {_driver(info, resolution, r): r for r in tables.get((category, stage, "stage"), [])}
             previous = {_driver(info, resolution, r): r for r in tables.get((category, before, "general"), [])} if before else {}
-            history = {
-                _driver(info, resolution, r): r
-                for s in stages
-                if s < stage
-                for r in tables[(category, s, "general")]
-            }
+            history = {_driver(info, resolution, r): r for s in stages if s < stage for r in tables[(category, s, "general")]}
             for row in tables[(category, stage, "general")]:
                 driver = _driver(info, resolution, row)
                 ran = stage_rows.get(driver)
@@ -104,7 +104,11 @@ def general_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
                 if not known or expected == row.time:
                     continue
                 copied = [r for r in history.values() if r.time == row.time and _driver(info, resolution, r) == driver]
-                hint = f"; it equals the time printed for the general classification after stage {copied[0].stage} (line {copied[0].line})" if copied else ""
+                hint = (
+                    f"; it equals the time printed for the general classification after stage {copied[0].stage} (line {copied[0].line})"
+                    if copied
+                    else ""
+                )
                 sum_text = (
                     f"{format_duration(ran.time)} (stage {stage}, line {ran.line})"
                     if before is None
@@ -142,11 +146,26 @@ def final_standings(info: EditionInfo, resolution: Resolution) -> Iterator[Probl
         if row is None or leader is None or leader.time is None:
             continue
         if standing.position != row.position:
-            yield Problem("standing-mismatch", f"{category}: {_who(resolution, driver)} is {standing.position} in the final standings (line {standing.line}) but {row.position} after stage {last} (line {row.line})", record.path, standing.line)
+            yield Problem(
+                "standing-mismatch",
+                f"{category}: {_who(resolution, driver)} is {standing.position} in the final standings (line {standing.line}) but {row.position} after stage {last} (line {row.line})",
+                record.path,
+                standing.line,
+            )
         if standing.gap is not None and row.time is not None and standing.gap != row.time - leader.time:
-            yield Problem("standing-mismatch", f"{category}: final gap of {_who(resolution, driver)} {format_duration(standing.gap)} (line {standing.line}) is not {format_duration(row.time)} - {format_duration(leader.time)} = {format_duration(row.time - leader.time)} (line {row.line})", record.path, standing.line)
+            yield Problem(
+                "standing-mismatch",
+                f"{category}: final gap of {_who(resolution, driver)} {format_duration(standing.gap)} (line {standing.line}) is not {format_duration(row.time)} - {format_duration(leader.time)} = {format_duration(row.time - leader.time)} (line {row.line})",
+                record.path,
+                standing.line,
+            )
         if standing.time is not None and row.time is not None and standing.time != row.time:
-            yield Problem("standing-mismatch", f"{category}: final time of {_who(resolution, driver)} {format_duration(standing.time)} (line {standing.line}) is not the time after stage {last}, {format_duration(row.time)} (line {row.line})", record.path, standing.line)
+            yield Problem(
+                "standing-mismatch",
+                f"{category}: final time of {_who(resolution, driver)} {format_duration(standing.time)} (line {standing.line}) is not the time after stage {last}, {format_duration(row.time)} (line {row.line})",
+                record.path,
+                standing.line,
+            )
 
 
 def distance(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
@@ -198,9 +217,19 @@ def cancellations(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
             key = (category_slug(cell.category), stage.number)
             has_results = (key[0], stage.number, "stage") in tables
             if cell.cancelled and has_results:
-                yield Problem("cancellation-mismatch", f"stage {stage.number} is cancelled for {key[0]} in the stage table but has results", record.path, stage.line)
+                yield Problem(
+                    "cancellation-mismatch",
+                    f"stage {stage.number} is cancelled for {key[0]} in the stage table but has results",
+                    record.path,
+                    stage.line,
+                )
             if not cell.cancelled and key in in_results:
-                yield Problem("cancellation-mismatch", f"stage {stage.number} is cancelled for {key[0]} in the results table but not in the stage table", record.path, stage.line)
+                yield Problem(
+                    "cancellation-mismatch",
+                    f"stage {stage.number} is cancelled for {key[0]} in the results table but not in the stage table",
+                    record.path,
+                    stage.line,
+                )
 
 
 def infobox_winners(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
@@ -214,10 +243,20 @@ def infobox_winners(info: EditionInfo, resolution: Resolution) -> Iterator[Probl
         named = resolution.person(record, winner.category, winner.crew[0]).slug
         standing = resolution.person(record, first[0].category, first[0].crew[0]).slug
         if named != standing:
-            yield Problem("winner-mismatch", f"the infobox names {_who(resolution, named)} winner of {category} but the final standings put {_who(resolution, standing)} first (line {first[0].line})", record.path, winner.line)
+            yield Problem(
+                "winner-mismatch",
+                f"the infobox names {_who(resolution, named)} winner of {category} but the final standings put {_who(resolution, standing)} first (line {first[0].line})",
+                record.path,
+                winner.line,
+            )
         if winner.team and first[0].vehicle:
             if resolution.maker(winner.team)[0] is not resolution.maker(first[0].vehicle)[0]:
-                yield Problem("winner-mismatch", f"the infobox gives {winner.team} as the {category} winner's team but the final standings give {first[0].vehicle} (line {first[0].line})", record.path, winner.line)
+                yield Problem(
+                    "winner-mismatch",
+                    f"the infobox gives {winner.team} as the {category} winner's team but the final standings give {first[0].vehicle} (line {first[0].line})",
+                    record.path,
+                    winner.line,
+                )
 
 
 def entries(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
@@ -227,7 +266,12 @@ def entries(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
             continue
         if len(entry.makes) > 1:
             makes = ", ".join(f"{m} (line {min(lines)})" for m, lines in sorted(entry.makes.items()))
-            yield Problem("make-conflict", f"{category} entry of {_who(resolution, driver)} is given several makes: {makes}", info.record.path, max(min(v) for v in entry.makes.values()))
+            yield Problem(
+                "make-conflict",
+                f"{category} entry of {_who(resolution, driver)} is given several makes: {makes}",
+                info.record.path,
+                max(min(v) for v in entry.makes.values()),
+            )
         full = tuple(entry.crew)
         for crew, lines in entry.crew_lines.items():
             if crew != full[: len(crew)]:

@@ -28,12 +28,18 @@ DEFAULT_OUT = Path("build")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rally-kg", description="Rally knowledge graph: build it from rally articles, query it.")
+    parser = argparse.ArgumentParser(
+        prog="rally-kg", description="Rally knowledge graph: build it from rally articles, query it."
+    )
     parser.add_argument("--version", action="version", version=f"rally-kg {loader.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="build the dataset from rally articles (the bundled 2001 Dakar Rally when none is given)")
-    build.add_argument("documents", nargs="*", type=Path, metavar="DOC", help="rally article(s) in the flattened-table text format")
+    build = commands.add_parser(
+        "build", help="build the dataset from rally articles (the bundled 2001 Dakar Rally when none is given)"
+    )
+    build.add_argument(
+        "documents", nargs="*", type=Path, metavar="DOC", help="rally article(s) in the flattened-table text format"
+    )
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default: {DEFAULT_OUT})")
     build.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the minted resources (default: {DEFAULT_BASE})")
     build.add_argument("--quiet", action="store_true", help="print only errors")
@@ -103,9 +109,7 @@ def build_summary(build: Build, documents: Sequence[Path]) -> dict[str, Any]:
         "sources": [str(d) for d in documents],
         "triples": {name: len(build.graph(name)) for name in GRAPHS},
         "resources": dict(sorted(typed.items())),
-        "problems": [
-            {"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in build.problems
-        ],
+        "problems": [{"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in build.problems],
         "seconds": {k: round(v, 3) for k, v in build.timings.items()},
     }
 
@@ -176,7 +180,7 @@ def format_result(result: Result, rows: list[Any] | None, fmt: str) -> str:
     assert rows is not None
     variables = [str(v) for v in result.vars or []]
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8") + "\n"
+        return (result.serialize(format="json") or b"").decode("utf-8") + "\n"
     cells = [["" if row[v] is None else _text(row[v]) for v in variables] for row in rows]
     if fmt == "csv":
         buffer = io.StringIO()

@@ -164,9 +164,7 @@ def extract_stage_table(
         elif cells[0].isdigit():
             pending.append(("stage", row, cells))
         else:
-            raise SourceError(
-                path, row.line, f"expected a stage number or an empty cell for a rest day, found {cells[0]!r}"
-            )
+            raise SourceError(path, row.line, f"expected a stage number or an empty cell for a rest day, found {cells[0]!r}")
     dates = dates_in_year(days, year)
     stages: list[StageRecord] = []
     rest_days: list[RestDayRecord] = []
@@ -232,9 +230,7 @@ def _is_number(cell: str) -> bool:
     return bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", cell.strip()))
 
 
-def extract_bullets(
-    bullets: list[Bullet], categories: tuple[str, ...]
-) -> tuple[list[NoteRecord], list[EntryRecord]]:
+def extract_bullets(bullets: list[Bullet], categories: tuple[str, ...]) -> tuple[list[NoteRecord], list[EntryRecord]]:
     """Return the notes under the stage table and the entry lists ('- Motorcycles principal entry' …)."""
     notes: list[NoteRecord] = []
     entries: list[EntryRecord] = []
@@ -265,9 +261,7 @@ def extract_results(
     table: Table, category: str, path: str, issues: list[FormatIssue]
 ) -> tuple[list[ResultRecord], list[CancellationRecord]]:
     """Return the stage results and general classifications of one category's results table."""
-    header, body = _rows_after_header(
-        table, (("pos" in _lower(r.cells) and "competitor" in _lower(r.cells)) for r in table.rows)
-    )
+    header, body = _rows_after_header(table, (("pos" in _lower(r.cells) and "competitor" in _lower(r.cells)) for r in table.rows))
     if not body:
         raise SourceError(path, header[-1].line, f"the {category} results table has a header but no rows")
     results: list[ResultRecord] = []
@@ -300,9 +294,7 @@ def extract_results(
             results.append(record)
             previous[kind] = record
         if tokens:
-            raise SourceError(
-                path, row.line, f"unexpected cells at the end of a {category} results row: {tokens!r}"
-            )
+            raise SourceError(path, row.line, f"unexpected cells at the end of a {category} results row: {tokens!r}")
     _check_complete(results, table, category, path)
     return results, cancellations
 
@@ -411,9 +403,7 @@ _STANDING_ROLES = {
 }
 
 
-def extract_standings(
-    table: Table, category: str, path: str, issues: list[FormatIssue]
-) -> list[StandingRecord]:
+def extract_standings(table: Table, category: str, path: str, issues: list[FormatIssue]) -> list[StandingRecord]:
     """Return a category's final standings, reading columns by their header names."""
     header = table.rows[0]
     roles: list[str | None] = []
@@ -540,7 +530,9 @@ def extract_edition(article: Article) -> EditionRecord:
             elif is_standings_table(table):
                 standings.extend(extract_standings(table, section.title, path, issues))
             else:
-                issues.append(FormatIssue("unknown-table", f"a table not understood, ignored (header {table.rows[0].cells!r})", table.line))
+                issues.append(
+                    FormatIssue("unknown-table", f"a table not understood, ignored (header {table.rows[0].cells!r})", table.line)
+                )
         if bullets:
             found_notes, found_entries = extract_bullets(bullets, categories)
             notes.extend(found_notes)

@@ -10,7 +10,8 @@ import owlrl.Closure
 import owlrl.OWLRL
 from owlrl import DeductiveClosure
 from owlrl.OWLRL import OWLRL_Semantics
-from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DefinedNamespace
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
@@ -33,17 +34,20 @@ _META_TYPES = {
 }
 
 
+_XSD = str(XSD)
+
+
 class InconsistentData(Exception):
     """The closure found a contradiction or merged two different resources."""
 
 
-class LeanOWLRL(OWLRL_Semantics):
+class LeanOWLRL(OWLRL_Semantics):  # type: ignore[misc]
     """owlrl's OWL 2 RL rules without eq-ref (x sameAs x for every node) and without literal typing.
 
     Every other rule runs as owlrl implements it; the inferences the data needs are the same.
     """
 
-    def _equality(self, triple: Triple, cycle_num: int) -> None:  # type: ignore[override]
+    def _equality(self, triple: Triple, cycle_num: int) -> None:
         s, p, o = triple
         if (p == OWL.sameAs and s != o) or (p == RDF.type and o == OWL.AllDifferent):
             super()._equality(triple, cycle_num)
@@ -54,9 +58,12 @@ class LeanOWLRL(OWLRL_Semantics):
 
 def is_noise(triple: Triple) -> bool:
     """Return whether an inferred triple says nothing a user wants: literal subjects, bnodes, reflexive
-    or meta-level statements (every class is a class, every resource a Thing, C subClassOf C)."""
+    or meta-level statements (every class is a class, every resource a Thing, C subClassOf C,
+    domains and ranges widened to superclasses)."""
     s, p, o = triple
     if isinstance(s, (Literal, BNode)) or isinstance(o, BNode) or isinstance(p, (Literal, BNode)):
+        return True
+    if str(s).startswith(_XSD):  # datatype axioms (xsd:boolean disjointWith xsd:decimal, …)
         return True
     if s == o and p in (OWL.sameAs, RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty):
         return True
@@ -64,13 +71,14 @@ def is_noise(triple: Triple) -> bool:
         return True
     if p in (RDFS.subClassOf, OWL.equivalentClass) and (o == OWL.Thing or s == OWL.Nothing):
         return True
-    return False
+    # scm-dom/scm-rng: a property's domain or range widened to every superclass; schema-level noise
+    return p in (RDFS.domain, RDFS.range)
 
 
 class _PlainVocabulary(SimpleNamespace):
     """Terms as plain attributes; a term not listed falls back to the DefinedNamespace."""
 
-    def __init__(self, namespace: type) -> None:
+    def __init__(self, namespace: type[DefinedNamespace]) -> None:
         names = [*namespace.__annotations__, *getattr(namespace, "_extras", ())]
         super().__init__(**{name: namespace[name] for name in names if not name.startswith("_")})
         self._namespace = namespace
@@ -79,10 +87,10 @@ class _PlainVocabulary(SimpleNamespace):
         return getattr(self._namespace, name)  # type: ignore[no-any-return]
 
     def __getitem__(self, name: str) -> URIRef:
-        return self._namespace[name]  # type: ignore[no-any-return,index]
+        return self._namespace[name]
 
 
-def _plain(namespace: type) -> _PlainVocabulary:
+def _plain(namespace: type[DefinedNamespace]) -> _PlainVocabulary:
     """Return the terms of an rdflib DefinedNamespace as plain attributes (a dict lookup instead of a metaclass call)."""
     return _PlainVocabulary(namespace)
 
@@ -96,8 +104,8 @@ def fast_vocabulary() -> Iterator[None]:
     from a SimpleNamespace instead; the module globals are restored afterwards.
     """
     saved = (owlrl.OWLRL.OWL, owlrl.OWLRL.RDF, owlrl.OWLRL.RDFS, owlrl.Closure.RDF)
-    owlrl.OWLRL.OWL, owlrl.OWLRL.RDF, owlrl.OWLRL.RDFS = _plain(OWL), _plain(RDF), _plain(RDFS)  # type: ignore[assignment]
-    owlrl.Closure.RDF = owlrl.OWLRL.RDF  # type: ignore[assignment]
+    owlrl.OWLRL.OWL, owlrl.OWLRL.RDF, owlrl.OWLRL.RDFS = _plain(OWL), _plain(RDF), _plain(RDFS)
+    owlrl.Closure.RDF = owlrl.OWLRL.RDF
     try:
         yield
     finally:
@@ -130,7 +138,11 @@ def check_no_merges(inferred: Iterable[Triple] | Graph, base: str) -> None:
     """Raise when the closure says two different minted resources are the same."""
     triples = inferred.triples((None, OWL.sameAs, None)) if isinstance(inferred, Graph) else inferred
     merged = sorted(
-        {tuple(sorted((str(s), str(o)))) for s, p, o in triples if p == OWL.sameAs and s != o and str(s).startswith(base) and str(o).startswith(base)}
+        {
+            tuple(sorted((str(s), str(o))))
+            for s, p, o in triples
+            if p == OWL.sameAs and s != o and str(s).startswith(base) and str(o).startswith(base)
+        }
     )
     if merged:
         pairs = "; ".join(f"{a} = {b}" for a, b in merged[:10])

@@ -91,9 +91,7 @@ class Cluster:
     @property
     def label(self) -> str:
         """Return the preferred spelling: most used full spelling, accented and longer ones first on a tie."""
-        full = [
-            s for s in self.spellings if split_abbreviation(s) is None and split_model(s)[1] is None
-        ] or list(self.spellings)
+        full = [s for s in self.spellings if split_abbreviation(s) is None and split_model(s)[1] is None] or list(self.spellings)
         return max(full, key=lambda s: (self.spellings[s], s != fold(s) and not s.isascii(), len(s), s))
 
     def merge(self, other: Cluster, rule: str) -> None:
@@ -140,7 +138,9 @@ class PersonResolver:
                 cluster = Cluster("person")
                 self._by_key[key] = cluster
                 self.clusters.append(cluster)
-            cluster.add(m.name, "exact" if m.name in cluster.spellings or not cluster.spellings else "folded", (m.path, m.line), m.code)
+            cluster.add(
+                m.name, "exact" if m.name in cluster.spellings or not cluster.spellings else "folded", (m.path, m.line), m.code
+            )
             categories_of[key].add(m.category)
             if m.number is not None:
                 numbers_of[key].add((m.path, m.category, m.number))
@@ -150,17 +150,24 @@ class PersonResolver:
             parts = split_abbreviation(m.name)
             if parts is None:
                 continue
-            key = (m.path, m.code, m.category, m.name)
-            if key in self._abbreviated:
-                self._abbreviated[key].add(m.name, "initials", (m.path, m.line), m.code)
+            where = (m.path, m.code, m.category, m.name)
+            if where in self._abbreviated:
+                self._abbreviated[where].add(m.name, "initials", (m.path, m.line), m.code)
                 continue
             target = self._match_initials(parts, m)
             if target is None:
                 target = Cluster("person")
                 self.clusters.append(target)
-                self.notes.append(("unresolved-abbreviation", f"abbreviated name {m.name!r} matches no full name; kept as written", m.line, m.path))
+                self.notes.append(
+                    (
+                        "unresolved-abbreviation",
+                        f"abbreviated name {m.name!r} matches no full name; kept as written",
+                        m.line,
+                        m.path,
+                    )
+                )
             target.add(m.name, "initials", (m.path, m.line), m.code)
-            self._abbreviated[key] = target
+            self._abbreviated[where] = target
 
     def _alive(self) -> list[Cluster]:
         return list(dict.fromkeys(self._by_key.values()))
@@ -208,7 +215,11 @@ class PersonResolver:
                 tokens = key.split()
                 for cut in range(1, len(tokens)):
                     given, rest = tokens[:cut], tokens[cut:]
-                    if rest[: len(surname)] == surname and [g[0] for g in given] == initials[: len(given)] and len(given) == len(initials):
+                    if (
+                        rest[: len(surname)] == surname
+                        and [g[0] for g in given] == initials[: len(given)]
+                        and len(given) == len(initials)
+                    ):
                         candidates.append(cluster)
                         break
                 else:
@@ -219,7 +230,14 @@ class PersonResolver:
             same_category = [c for c in unique if any(p == m.path for s in c.lines.values() for p, _ in s)]
             if len(same_category) == 1:
                 return same_category[0]
-            self.notes.append(("ambiguous-abbreviation", f"abbreviated name {m.name!r} matches {len(unique)} people: {', '.join(c.label for c in unique)}", m.line, m.path))
+            self.notes.append(
+                (
+                    "ambiguous-abbreviation",
+                    f"abbreviated name {m.name!r} matches {len(unique)} people: {', '.join(c.label for c in unique)}",
+                    m.line,
+                    m.path,
+                )
+            )
             return None
         return unique[0] if unique else None
 
@@ -293,10 +311,10 @@ class MakerResolver:
             changed = False
             for a in self.clusters:
                 for b in self.clusters:
-                    rule = _maker_rule(a, b) if a is not b else None
-                    if rule:
-                        keep, gone = (b, a) if rule == "alias" else _bigger_first(a, b)
-                        keep.merge(gone, rule)
+                    joined = _maker_rule(a, b) if a is not b else None
+                    if joined:
+                        keep, gone = (b, a) if joined == "alias" else _bigger_first(a, b)
+                        keep.merge(gone, joined)
                         for key, cluster in list(self._by_key.items()):
                             if cluster is gone:
                                 self._by_key[key] = keep

@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from importlib import resources
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
@@ -20,11 +19,11 @@ from loader.extract import extract_edition
 from loader.inference import close
 from loader.iris import DEFAULT_BASE, Minter
 from loader.namespaces import ONTOLOGY_IRI, RALLY, SCHEMA, VOID
-
-SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
 from loader.records import EditionRecord
 from loader.resolve import resolve
 from loader.triples import CC_BY_SA, build_graphs
+
+SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
 
 GRAPHS = ("asserted", "inferred", "ontology", "metadata")
 ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "ontology" / "rally.ttl"
@@ -83,13 +82,15 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_texts(texts: Sequence[tuple[str, str]], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None) -> Build:
+def load_texts(
+    texts: Sequence[tuple[str, str]], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None
+) -> Build:
     """Return the dataset built from (path, text) pairs; raise SourceError on text that is not an article."""
     say = progress or (lambda _message: None)
     minter = Minter(base)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    began_at = datetime.now(timezone.utc)
+    began_at = datetime.now(UTC)
 
     say("parsing")
     editions: list[EditionRecord] = [extract_edition(read_article(text, path)) for path, text in texts]
@@ -124,7 +125,9 @@ def _distinct_editions(editions: list[EditionRecord]) -> None:
     seen: dict[str, str] = {}
     for edition in editions:
         if edition.name in seen:
-            raise SourceError(edition.path, edition.title_line, f"edition {edition.name!r} is already given by {seen[edition.name]}")
+            raise SourceError(
+                edition.path, edition.title_line, f"edition {edition.name!r} is already given by {seen[edition.name]}"
+            )
         seen[edition.name] = edition.path
 
 

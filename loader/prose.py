@@ -12,7 +12,10 @@ _NUMBER = r"(\d+|a|an|one|two|three|four|five|six|ten|thirty)"
 _HOURS = re.compile(rf"\b{_NUMBER}[\s-]hours?(?:\s+and\s+{_NUMBER}[\s-]minutes?)?", re.IGNORECASE)
 _MINUTES = re.compile(rf"\b{_NUMBER}[\s-]minutes?\b", re.IGNORECASE)
 _PENALTY = re.compile(r"\bpenal(?:ty|ties|ised|ized|ise|ize)\b", re.IGNORECASE)
-_REASON = re.compile(r"\bfor\s+((?:starting|unsporting|unsportsmanlike|speeding|missing|taking|skipping|receiving|using|dangerous|a\s|an\s|the\s)[^,.;]*)", re.IGNORECASE)
+_REASON = re.compile(
+    r"\bfor\s+((?:starting|unsporting|unsportsmanlike|speeding|missing|taking|skipping|receiving|using|dangerous|a\s|an\s|the\s)[^,.;]*)",
+    re.IGNORECASE,
+)
 _STAGE = re.compile(r"\bstage\s+(\d+)\b", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|del|van|von|le|la|di)?\s*[A-Z][\w'’-]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")

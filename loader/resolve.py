@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from loader.countries import Country, country_by_code, country_by_name, find_country_names
 from loader.errors import Problem
@@ -16,7 +17,6 @@ from loader.names import (
     PersonResolver,
     SimpleResolver,
     assign_slugs,
-    category_label,
     category_slug,
     fold,
 )
@@ -128,7 +128,11 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
     def use_code(code: str, edition: EditionRecord, line: int) -> str | None:
         match = country_by_code(code)
         if match is None:
-            problems.append(Problem("unknown-country-code", f"country code {code!r} is neither ISO 3166-1 alpha-3 nor IOC", edition.path, line))
+            problems.append(
+                Problem(
+                    "unknown-country-code", f"country code {code!r} is neither ISO 3166-1 alpha-3 nor IOC", edition.path, line
+                )
+            )
             return None
         return use_country(match.country, code, (edition.path, line))
 
@@ -136,7 +140,9 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
     mentions: list[PersonMention] = []
     for edition in editions:
         for entry in edition.entries:
-            mentions.append(PersonMention(entry.name, None, edition.path, entry.line, category_slug(entry.category), entry.number))
+            mentions.append(
+                PersonMention(entry.name, None, edition.path, entry.line, category_slug(entry.category), entry.number)
+            )
         for result in edition.results:
             mentions.extend(_person_mention(edition, category_slug(result.category), m) for m in result.crew)
         for standing in edition.standings:
@@ -214,7 +220,14 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
         prose_route = _prose_route(edition)
         for text, line in edition.route_codes:
             if not text:
-                problems.append(Problem("blank-route-country", "the infobox's Country list has a blank entry (a flag without a name?)", edition.path, line))
+                problems.append(
+                    Problem(
+                        "blank-route-country",
+                        "the infobox's Country list has a blank entry (a flag without a name?)",
+                        edition.path,
+                        line,
+                    )
+                )
                 continue
             match = country_by_code(text) if len(text) == 3 and text.isupper() else None
             country = match.country if match else country_by_name(text)
@@ -222,12 +235,7 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
                 problems.append(Problem("unknown-country", f"route country {text!r} not recognised", edition.path, line))
                 continue
             use_country(country, text, (edition.path, line))
-        towns: list[TownRef] = []
-        for day in sorted([*edition.stages, *edition.rest_days], key=lambda d: (d.day, d.line)):
-            if hasattr(day, "start"):
-                towns += [day.start] if day.loop else [day.start, day.finish]  # type: ignore[union-attr]
-            else:
-                towns.append(day.town)  # type: ignore[union-attr]
+        towns = itinerary_towns(edition)
         for town in towns:
             cluster = place_resolver.add(town.name, (edition.path, town.line))
             key = fold(town.name)
@@ -259,6 +267,15 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
     return resolution
 
 
+def itinerary_towns(edition: EditionRecord) -> list[TownRef]:
+    """Return the towns of the itinerary in order: each stage's start and finish, each rest day's town."""
+    days: list[tuple[date, int, list[TownRef]]] = [
+        (s.day, s.line, [s.start] if s.loop else [s.start, s.finish]) for s in edition.stages
+    ]
+    days += [(r.day, r.line, [r.town]) for r in edition.rest_days]
+    return [town for _, _, towns in sorted(days, key=lambda d: (d[0], d[1])) for town in towns]
+
+
 def _prose_route(edition: EditionRecord) -> list[str]:
     for text, _line in edition.prose:
         found = find_country_names(text)
@@ -269,7 +286,7 @@ def _prose_route(edition: EditionRecord) -> list[str]:
 
 def _next_in(sequence: list[str], item: str | None) -> str | None:
     if item in sequence:
-        index = sequence.index(item)  # type: ignore[arg-type]
+        index = sequence.index(item)
         return sequence[index + 1] if index + 1 < len(sequence) else None
     return None
 
@@ -289,7 +306,14 @@ def _fill_route_countries(
         if place.countries:
             continue
         before = next((places[fold(t.name)] for t in reversed(towns[:index]) if places[fold(t.name)].countries), None)
-        after = next((places[fold(t.name)] for t in towns[index + 1 :] if places[fold(t.name)].countries and places[fold(t.name)] is not place), None)
+        after = next(
+            (
+                places[fold(t.name)]
+                for t in towns[index + 1 :]
+                if places[fold(t.name)].countries and places[fold(t.name)] is not place
+            ),
+            None,
+        )
         guess = None
         if before and after and prose_route:
             last_before = max((prose_route.index(c) for c in before.countries if c in prose_route), default=None)
@@ -302,7 +326,14 @@ def _fill_route_countries(
         if guess:
             missing.setdefault(guess, []).append(town)
         else:
-            problems.append(Problem("unknown-town-country", f"town {town.name!r} has no country code and its country cannot be told from the route", edition.path, town.line))
+            problems.append(
+                Problem(
+                    "unknown-town-country",
+                    f"town {town.name!r} has no country code and its country cannot be told from the route",
+                    edition.path,
+                    town.line,
+                )
+            )
     for iso, found in missing.items():
         names = list(dict.fromkeys(t.name for t in found))
         for town in found:

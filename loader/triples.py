@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -17,7 +18,7 @@ from loader.names import Cluster, category_label, category_slug, fold
 from loader.namespaces import RALLY, SCHEMA, WD, WIKIDATA_PAGE
 from loader.parsing import xsd_duration
 from loader.prose import PenaltyStatement, extract_penalties
-from loader.records import ResultRecord
+from loader.records import ResultRecord, StandingRecord
 from loader.resolve import EditionInfo, Resolution
 
 CC_BY_SA = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
@@ -45,7 +46,7 @@ class GraphBuilder:
             graph.bind("dcterms", DCTERMS)
 
     # -- helpers ---------------------------------------------------------
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | str | int | float | Decimal | None) -> None:
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | str | int | float | Decimal | date | None) -> None:
         """Assert one triple; plain Python values become typed literals; None asserts nothing."""
         if o is None:
             return
@@ -92,7 +93,16 @@ class GraphBuilder:
                 self.add(node, SCHEMA.sameAs, WIKIDATA_PAGE[country.wikidata])
             for path, line in use.lines:
                 self.derive(node, path, [line])
-            self.variants("country", iso3, node, Cluster("country", spellings=use.spellings, rules={s: ("iso" if s == iso3 else "code" if len(s) == 3 else "name") for s in use.spellings}))
+            self.variants(
+                "country",
+                iso3,
+                node,
+                Cluster(
+                    "country",
+                    spellings=use.spellings,
+                    rules={s: ("iso" if s == iso3 else "code" if len(s) == 3 else "name") for s in use.spellings},
+                ),
+            )
 
     def people(self) -> None:
         """Assert every person with labels and nationality."""
@@ -258,7 +268,11 @@ class GraphBuilder:
         slug = category_slug(category)
         node = self.mint.stage_classification(info.slug, stage, slug)
         self.add(node, RDF.type, RALLY.StageClassification)
-        self.add(node, RDFS.label, Literal(f"{info.record.name}, stage {stage}, {category_label(slug, self.r.categories[slug])}", lang="en"))
+        self.add(
+            node,
+            RDFS.label,
+            Literal(f"{info.record.name}, stage {stage}, {category_label(slug, self.r.categories[slug])}", lang="en"),
+        )
         self.add(node, RALLY.classifiedStage, self.mint.stage(info.slug, stage))
         self.add(node, RALLY.category, self.mint.category(slug))
         return node
@@ -278,7 +292,13 @@ class GraphBuilder:
             names = " / ".join(self._person_label(p) for p in crew)
             numbers = sorted(entry.numbers)
             prefix = "".join(f"#{n} " for n in numbers)
-            self.add(node, RDFS.label, Literal(f"{prefix}{names} ({category_label(category, self.r.categories[category])}, {info.record.name})", lang="en"))
+            self.add(
+                node,
+                RDFS.label,
+                Literal(
+                    f"{prefix}{names} ({category_label(category, self.r.categories[category])}, {info.record.name})", lang="en"
+                ),
+            )
             for number in numbers:
                 self.add(node, RALLY.raceNumber, number)
             for position, person in enumerate(crew, 1):
@@ -309,7 +329,15 @@ class GraphBuilder:
             self._labels = {c.slug: c.label for c in self.r.people.clusters}
         return self._labels.get(slug, slug)
 
-    def _result(self, info: EditionInfo, classification: URIRef, category: str, crew_first: ResultRecord | None, driver: str, used: set[URIRef]) -> URIRef:
+    def _result(
+        self,
+        info: EditionInfo,
+        classification: URIRef,
+        category: str,
+        crew_first: ResultRecord | None,
+        driver: str,
+        used: set[URIRef],
+    ) -> URIRef:
         node = self.mint.result(classification, driver)
         if node in used:
             n = 2
@@ -342,7 +370,14 @@ class GraphBuilder:
             else:
                 classification = self.mint.general_classification(info.slug, stage, category)
                 self.add(classification, RDF.type, RALLY.GeneralClassification)
-                self.add(classification, RDFS.label, Literal(f"{record.name}, {category_label(category, self.r.categories[category])}, general classification after stage {stage}", lang="en"))
+                self.add(
+                    classification,
+                    RDFS.label,
+                    Literal(
+                        f"{record.name}, {category_label(category, self.r.categories[category])}, general classification after stage {stage}",
+                        lang="en",
+                    ),
+                )
                 self.add(classification, RALLY.afterStage, self.mint.stage(info.slug, stage))
                 self.add(classification, RALLY.category, self.mint.category(category))
             self.derive(classification, record.path, sorted({r.line for r in rows}))
@@ -351,7 +386,14 @@ class GraphBuilder:
             for row in rows:
                 driver = self.r.person(record, row.category, row.crew[0]).slug
                 if self.mint.result(classification, driver) in used:
-                    self.problems.append(Problem("duplicate-result", f"{self._person_label(driver)} appears twice in the {category} {'stage result' if kind == 'stage' else 'general classification'} of stage {stage}", record.path, row.line))
+                    self.problems.append(
+                        Problem(
+                            "duplicate-result",
+                            f"{self._person_label(driver)} appears twice in the {category} {'stage result' if kind == 'stage' else 'general classification'} of stage {stage}",
+                            record.path,
+                            row.line,
+                        )
+                    )
                 node = self._result(info, classification, category, row, driver, used)
                 self.add(node, RALLY.position, row.position)
                 if shared[row.position] > 1:
@@ -362,13 +404,17 @@ class GraphBuilder:
     def standings(self, info: EditionInfo) -> None:
         """Assert each category's final standings."""
         record = info.record
-        by_category: dict[str, list] = defaultdict(list)
+        by_category: dict[str, list[StandingRecord]] = defaultdict(list)
         for standing in record.standings:
             by_category[category_slug(standing.category)].append(standing)
         for category, rows in by_category.items():
             node = self.mint.final_classification(info.slug, category)
             self.add(node, RDF.type, RALLY.FinalClassification)
-            self.add(node, RDFS.label, Literal(f"{record.name}, {category_label(category, self.r.categories[category])}, final standings", lang="en"))
+            self.add(
+                node,
+                RDFS.label,
+                Literal(f"{record.name}, {category_label(category, self.r.categories[category])}, final standings", lang="en"),
+            )
             self.add(node, RALLY.standingsOf, self.mint.edition(info.slug))
             self.add(node, RALLY.category, self.mint.category(category))
             self.derive(node, record.path, sorted({r.line for r in rows}))
@@ -401,16 +447,23 @@ class GraphBuilder:
                 continue
             words = {category_slug(w) for w in re.findall(r"[A-Za-z-]+", note.text)}
             numbers = {int(n) for n in re.findall(r"\bstage\s+(\d+)", note.text, re.IGNORECASE)}
-            for stage, category in found:
-                if category in words and (not numbers or stage in numbers):
-                    reasons[(stage, category)][note.text] = note.line
-        for (stage, category), lines in sorted(found.items()):
-            node = self.mint.cancellation(info.slug, stage, category)
+            for number, category in found:
+                if category in words and (not numbers or number in numbers):
+                    reasons[(number, category)][note.text] = note.line
+        for (number, category), lines in sorted(found.items()):
+            node = self.mint.cancellation(info.slug, number, category)
             self.add(node, RDF.type, RALLY.Cancellation)
-            self.add(node, RDFS.label, Literal(f"{record.name}, stage {stage} cancelled for {category_label(category, self.r.categories[category]).lower()}", lang="en"))
-            self.add(node, RALLY.cancelledStage, self.mint.stage(info.slug, stage))
+            self.add(
+                node,
+                RDFS.label,
+                Literal(
+                    f"{record.name}, stage {number} cancelled for {category_label(category, self.r.categories[category]).lower()}",
+                    lang="en",
+                ),
+            )
+            self.add(node, RALLY.cancelledStage, self.mint.stage(info.slug, number))
             self.add(node, RALLY.category, self.mint.category(category))
-            for reason, line in reasons[(stage, category)].items():
+            for reason, line in reasons[(number, category)].items():
                 self.add(node, RALLY.reason, Literal(reason, lang="en"))
                 lines.add(line)
             self.derive(node, record.path, sorted(lines))

@@ -1,0 +1,83 @@
+"""The lean closure is owlrl's closure: same useful triples, no noise, no merges."""
+
+from __future__ import annotations
+
+import pytest
+from owlrl import DeductiveClosure
+from owlrl.OWLRL import OWLRL_Semantics
+from rdflib import OWL, RDF, Graph, Literal, URIRef
+
+from loader.inference import InconsistentData, check_no_merges, close, is_noise
+from loader.iris import DEFAULT_BASE
+from loader.pipeline import Build, load_ontology
+
+
+@pytest.fixture(scope="module")
+def plain_closure(dakar: Build) -> set[tuple[object, object, object]]:
+    """What plain owlrl (OWLRL_Semantics, defaults) adds to ontology + asserted data."""
+    graph = Graph()
+    for source in (load_ontology(), dakar.graph("asserted")):
+        for triple in source:
+            graph.add(triple)
+    before = set(graph)
+    DeductiveClosure(OWLRL_Semantics).expand(graph)
+    return set(graph) - before
+
+
+def test_lean_closure_equals_plain_owlrl_minus_noise(dakar: Build, plain_closure: set[tuple[object, object, object]]) -> None:
+    ours = set(dakar.graph("inferred"))
+    reference = {t for t in plain_closure if not is_noise(t)}  # type: ignore[arg-type]
+    assert ours == reference, (sorted(ours - reference)[:5], sorted(reference - ours)[:5])
+
+
+def test_what_the_lean_closure_leaves_out_is_only_noise(dakar: Build, plain_closure: set[tuple[object, object, object]]) -> None:
+    left_out = plain_closure - set(dakar.graph("inferred"))
+    assert left_out, "plain owlrl adds noise (reflexive sameAs, literal typing) that we expect to drop"
+    assert all(is_noise(t) for t in left_out)  # type: ignore[arg-type]
+
+
+def test_inferred_graph_has_no_literal_subjects_or_reflexive_sameas(dakar: Build) -> None:
+    for s, p, o in dakar.graph("inferred"):
+        assert not isinstance(s, Literal)
+        assert not (p == OWL.sameAs and s == o)
+
+
+def test_inferred_graph_repeats_nothing_asserted(dakar: Build) -> None:
+    asserted = set(dakar.graph("asserted")) | set(dakar.graph("ontology"))
+    assert not asserted & set(dakar.graph("inferred"))
+
+
+def test_closure_is_idempotent(dakar: Build) -> None:
+    everything = Graph()
+    for triple in dakar.graph("asserted"):
+        everything.add(triple)
+    for triple in dakar.graph("inferred"):
+        everything.add(triple)
+    assert len(close(load_ontology(), everything, DEFAULT_BASE)) == 0
+
+
+def test_sameas_between_two_minted_resources_fails_the_build() -> None:
+    a, b = URIRef(DEFAULT_BASE + "person/a"), URIRef(DEFAULT_BASE + "person/b")
+    with pytest.raises(InconsistentData, match="person/a = .*person/b"):
+        check_no_merges([(a, OWL.sameAs, b)], DEFAULT_BASE)
+
+
+def test_functional_property_on_dirty_data_would_be_caught() -> None:
+    """If someone adds a functional property, two values for one subject merge two resources: the build fails."""
+    ontology = load_ontology()
+    prop = URIRef("https://w3id.org/rally-kg/ontology#entrant")
+    ontology.add((prop, RDF.type, OWL.FunctionalProperty))
+    data = Graph()
+    entry = URIRef(DEFAULT_BASE + "edition/x/entry/cars/a")
+    data.add((entry, prop, URIRef(DEFAULT_BASE + "entrant/one")))
+    data.add((entry, prop, URIRef(DEFAULT_BASE + "entrant/two")))
+    with pytest.raises(InconsistentData, match="entrant/one = .*entrant/two"):
+        close(ontology, data, DEFAULT_BASE)
+
+
+def test_owlrl_vocabulary_is_restored_after_a_closure() -> None:
+    import owlrl.OWLRL
+    from rdflib.namespace import OWL as RDFLIB_OWL
+
+    close(load_ontology(), Graph(), DEFAULT_BASE)
+    assert owlrl.OWLRL.OWL is RDFLIB_OWL
