@@ -14,6 +14,16 @@ from loader.resolve import EditionInfo, Resolution
 Check = Callable[[EditionInfo, Resolution], Iterator[Problem]]
 
 
+def ordinal(number: int) -> str:
+    """Return 1st, 2nd, 3rd, 4th…
+
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']
+    """
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def _who(resolution: Resolution, driver: str) -> str:
     return next((c.label for c in resolution.people.clusters if c.slug == driver), driver)
 
@@ -123,6 +133,41 @@ def general_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
                     row.line,
                     (driver,),
                 )
+
+
+def implied_stage_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem where two GC times imply a stage time faster than the stage's listed results, for a
+    crew not listed among them (so one of the GC times cannot be right)."""
+    record = info.record
+    tables = _by_classification(record)
+    for category in sorted({c for c, _, k in tables if k == "general"}):
+        stages = sorted(s for c, s, k in tables if c == category and k == "general")
+        for before, stage in zip(stages, stages[1:]):
+            listed = tables.get((category, stage, "stage"), [])
+            timed = [r for r in listed if r.time is not None]
+            if not timed:
+                continue
+            slowest = max(timed, key=lambda r: r.time or 0)
+            names = {_driver(info, resolution, r) for r in listed}
+            earlier = {_driver(info, resolution, r): r for r in tables[(category, before, "general")]}
+            for row in tables[(category, stage, "general")]:
+                driver = _driver(info, resolution, row)
+                prior = earlier.get(driver)
+                if driver in names or prior is None or prior.time is None or row.time is None:
+                    continue
+                implied = row.time - prior.time
+                if slowest.time is not None and implied < slowest.time:
+                    yield Problem(
+                        "general-time-mismatch",
+                        f"{category}: the general classification times of {_who(resolution, driver)} after stage {before} "
+                        f"({format_duration(prior.time)}, line {prior.line}) and after stage {stage} ({format_duration(row.time)}, "
+                        f"line {row.line}) imply a stage-{stage} time of {format_duration(implied)}, faster than the "
+                        f"{ordinal(slowest.position)} of stage {stage} ({format_duration(slowest.time)}, line {slowest.line}), "
+                        "yet the stage result does not list this crew",
+                        record.path,
+                        row.line,
+                        (driver,),
+                    )
 
 
 def _driver(info: EditionInfo, resolution: Resolution, row: ResultRecord) -> str:
@@ -287,6 +332,7 @@ def entries(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
 CHECKS: tuple[Check, ...] = (
     race_numbers,
     general_times,
+    implied_stage_times,
     gaps,
     final_standings,
     stage_winners,

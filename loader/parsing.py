@@ -50,7 +50,11 @@ def format_duration(seconds: int) -> str:
     '70:01:08'
     >>> format_duration(217)
     '0:03:37'
+    >>> format_duration(-23702)
+    '-6:35:02'
     """
+    if seconds < 0:
+        return "-" + format_duration(-seconds)
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
 

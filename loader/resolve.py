@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -297,7 +297,7 @@ def _fill_route_countries(
     places: dict[str, PlaceInfo],
     prose_route: list[str],
     problems: list[Problem],
-    use_country: object,
+    use_country: Callable[[Country, str, tuple[str, int]], str],
 ) -> None:
     """Place towns printed without a country code in the one country the prose names between their neighbours."""
     missing: dict[str, list[TownRef]] = {}
@@ -340,6 +340,9 @@ def _fill_route_countries(
             places[fold(town.name)].countries.setdefault(iso, "route")
         country = country_by_code(iso)
         label = country.country.name if country else iso
+        if country:
+            for town in found:
+                use_country(country.country, country.country.name, (edition.path, town.line))
         problems.append(
             Problem(
                 "missing-country-code",

@@ -1,0 +1,163 @@
+"""Shared fixtures of the test suite."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from loader.errors import Problem
+
+# --- The bundled document and SPARQL rows (tests of the 2001 article) -----------------------
+
+DOCUMENT = Path(__file__).parents[1] / "data" / "2001_Dakar_Rally.txt"
+
+PREFIXES = """\
+PREFIX rally:  <https://w3id.org/rally-kg/ontology#>
+PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd:    <http://www.w3.org/2001/XMLSchema#>
+PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX wd:     <http://www.wikidata.org/entity/>
+PREFIX wdt:    <http://www.wikidata.org/prop/direct/>
+PREFIX prov:   <http://www.w3.org/ns/prov#>
+PREFIX owl:    <http://www.w3.org/2002/07/owl#>
+"""
+
+
+class Build(Protocol):
+    """What `loader.pipeline.load_paths` returns."""
+
+    dataset: Dataset
+    problems: list[Problem]
+
+    def graph(self, name: str) -> Graph: ...
+
+
+Rows = Callable[..., list[dict[str, Any]]]
+
+
+def _term(value: object) -> Identifier:
+    """Return an RDF term for a binding: terms stay as they are, other values become literals."""
+    return value if isinstance(value, Identifier) else Literal(value)
+
+
+def _python(term: Identifier | None) -> Any:
+    """Return a result term as a Python value: IRIs and blank nodes as str, literals via toPython."""
+    if term is None:
+        return None
+    return term.toPython() if isinstance(term, Literal) else str(term)
+
+
+def select_rows(source: Graph, query: str, **bindings: object) -> list[dict[str, Any]]:
+    """Return the rows of a SPARQL SELECT (standard prefixes prepended, values bound, never pasted)."""
+    result = source.query(PREFIXES + query, initBindings={k: _term(v) for k, v in bindings.items()})
+    return [{str(var): _python(row[var]) for var in result.vars or []} for row in result]
+
+
+@pytest.fixture(scope="session")
+def dakar() -> Build:
+    """The bundled 2001 Dakar Rally article, loaded once for the session."""
+    from loader.pipeline import load_paths  # imported here so that collection works without it
+
+    return load_paths([DOCUMENT])
+
+
+@pytest.fixture(scope="session")
+def rows() -> Rows:
+    """`rows(dataset_or_graph, query, **bindings)`: the rows of a SELECT as dicts of Python values."""
+    return select_rows
+
+
+@pytest.fixture(scope="session")
+def person(dakar: Build) -> Callable[[str], URIRef]:
+    """`person(name)`: the one person whose preferred or alternative label is `name`."""
+    query = """
+        SELECT DISTINCT ?person WHERE {
+          ?person a rally:Person .
+          { ?person rdfs:label ?label } UNION { ?person skos:altLabel ?label }
+          FILTER (STR(?label) = ?name)
+        }"""
+
+    def find(name: str) -> URIRef:
+        found = {row["person"] for row in select_rows(dakar.dataset, query, name=name)}
+        assert len(found) == 1, f"{name!r} names {len(found)} persons: {sorted(found)}"
+        return URIRef(found.pop())
+
+    return find
+
+
+# --- The second document, bad input and the command line -------------------------------------
+# (fixtures of tests/test_second_document.py, tests/test_bad_input.py and tests/test_cli.py)
+
+ROOT = Path(__file__).parents[1]
+TEST_DATA = Path(__file__).parent / "data"
+ATLAS_DOCUMENT = TEST_DATA / "2005_Test_Rally.txt"
+BAD_DATA = TEST_DATA / "bad"
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="session")
+def atlas() -> Build:
+    """The fictional 2005 Atlas Rally article (tests/data/2005_Test_Rally.txt), loaded once for the session."""
+    from loader.pipeline import load_paths
+
+    return load_paths([ATLAS_DOCUMENT])
+
+
+@pytest.fixture(scope="session")
+def dakar_and_atlas() -> Build:
+    """The bundled 2001 article and the 2005 test article loaded together: one dataset, two editions."""
+    from loader.pipeline import load_paths
+
+    return load_paths([DOCUMENT, ATLAS_DOCUMENT])
+
+
+def run_cli(*args: str | Path, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run `python -m loader.cli ARGS` in a process of its own; return its exit code, stdout and stderr."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "loader.cli", *(str(a) for a in args)],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def cli() -> Cli:
+    """`cli(*args)`: run the rally-kg command line as a separate process (see `run_cli`)."""
+    return run_cli
+
+
+@dataclass(frozen=True)
+class CliBuild:
+    """A `rally-kg build` run: the output directory and the finished process."""
+
+    out: Path
+    process: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
+    """`rally-kg build --out DIR` of the bundled document (no DOC given), run once for the session.
+
+    Tests must not write into `out`: copy it first (tests/test_bad_input.py does).
+    """
+    out = tmp_path_factory.mktemp("bundled-build") / "build"
+    return CliBuild(out, run_cli("build", "--out", out))
