@@ -76,10 +76,10 @@ def gaps(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
                 continue
             expected = row.time - leader.time
             if expected != row.gap:
-                what = "stage" if kind == "stage" else "general classification"
+                what = f"result of stage {stage}" if kind == "stage" else f"general classification after stage {stage}"
                 yield Problem(
                     "gap-mismatch",
-                    f"{category} {what} after stage {stage}: {_who(resolution, resolution.person(info.record, category, row.crew[0]).slug)} "
+                    f"{category} {what}: {_who(resolution, resolution.person(info.record, category, row.crew[0]).slug)} "
                     f"has gap {format_duration(row.gap)} but {format_duration(row.time)} - {format_duration(leader.time)} = {format_duration(expected)}",
                     info.record.path,
                     row.line,

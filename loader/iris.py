@@ -21,10 +21,46 @@ def slugify(text: str) -> str:
     'jean-louis-schlesser'
     >>> slugify("2001 Paris–Dakar Rally")
     '2001-paris-dakar-rally'
+    >>> slugify("Rafał Nowak"), slugify("Søren Østergaard"), slugify("Straße")
+    ('rafal-nowak', 'soren-ostergaard', 'strasse')
     """
     spaced = re.sub(r"[\W_]+", " ", text)
-    folded = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", to_ascii(spaced).lower()).strip("-")
+
+
+# Letters that Unicode does not decompose into an ASCII letter plus marks
+_TRANSLITERATION = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
+
+
+def to_ascii(text: str) -> str:
+    """Return text with accents removed and the other Latin letters transliterated.
+
+    >>> to_ascii("André Łukasz Øster")
+    'Andre Lukasz Oster'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    return decomposed.encode("ascii", "ignore").decode("ascii")
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from loader.iris import slugify
+from loader.iris import slugify, to_ascii
 
 _INITIAL = re.compile(r"^[A-Z](?:-[A-Z])*\.$")
 _MODEL = re.compile(r"^[A-Za-z]{0,3}\d[\w-]*$")
@@ -22,7 +21,7 @@ def fold(name: str) -> str:
     >>> fold("Gregoire De Mevius"), fold("André"), fold("Schlesser-Renault")
     ('gregoire de mevius', 'andre', 'schlesser renault')
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ascii_name = to_ascii(name)
     return " ".join(re.sub(r"[-.'’]", " ", ascii_name).lower().split())
 
 

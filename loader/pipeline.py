@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -161,6 +162,17 @@ def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
         m.add((node, VOID.subset, subset))
         m.add((subset, RDF.type, VOID.Dataset))
         m.add((subset, SD_NAME, mint.graph(name)))
+    entities = Counter(
+        o
+        for name in ("asserted", "inferred")
+        for o in build.graph(name).objects(None, RDF.type)
+        if isinstance(o, URIRef) and str(o).startswith(str(RALLY._NS))
+    )
+    for klass, count in sorted(entities.items()):
+        partition = URIRef(f"{node}/class/{str(klass).removeprefix(str(RALLY._NS))}")
+        m.add((node, VOID.classPartition, partition))
+        m.add((partition, VOID["class"], klass))
+        m.add((partition, VOID.entities, Literal(count)))
     counts = {name: len(build.graph(name)) for name in GRAPHS if name != "metadata"}
     # the metadata graph's count includes the count triples themselves (one per graph plus the total)
     counts["metadata"] = len(m) + len(GRAPHS) + 1
