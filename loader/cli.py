@@ -49,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("-f", "--file", type=Path, help="read the query from this file")
     query.add_argument("--data", type=Path, default=DEFAULT_OUT, help=f"directory of the built dataset (default: {DEFAULT_OUT})")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format for SELECT/ASK results")
+    serve = commands.add_parser(
+        "serve", help="serve the built dataset over HTTP (SPARQL endpoint); builds the bundled article first if needed"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=5000, help="port to listen on (default: 5000)")
+    serve.add_argument("--data", type=Path, default=DEFAULT_OUT, help=f"directory of the built dataset (default: {DEFAULT_OUT})")
+    serve.add_argument("--workers", type=int, default=None, help="server processes (default: one per core, at least 2)")
+    serve.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default: 10)")
+    serve.add_argument("--max-rows", type=int, default=10_000, help="rows of one answer before it is cut (default: 10000)")
     return parser
 
 
@@ -58,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "serve":
+            return _serve(args)
         return _query(args)
     except SourceError as error:
         print(f"rally-kg: error: {error}", file=sys.stderr)
@@ -92,6 +103,18 @@ def _build(args: argparse.Namespace) -> int:
     (args.out / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if not args.quiet:
         print_summary(summary, args.out, sys.stdout)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not has_build(args.data):
+        print(f"rally-kg: no built dataset in {args.data}/; building the bundled article first", file=sys.stderr)
+        build = load_paths([BUNDLED_DOCUMENT])
+        write_build(build, args.data, build_summary(build, [BUNDLED_DOCUMENT]))
+    from endpoint.server import serve  # the web stack is only needed to serve
+
+    config = {"DATA_DIR": str(args.data), "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows}
+    serve(args.host, args.port, config, workers=args.workers)
     return 0
 
 

@@ -1,0 +1,46 @@
+"""The rally knowledge graph's web service: SPARQL endpoint, service descriptions, operations."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask_cors import CORS
+
+from endpoint import describe, errors, ops, sparql
+from endpoint.dataset import open_dataset
+from endpoint.executor import Executor
+from endpoint.metrics import Metrics
+from endpoint.state import AnswerCache, State
+
+DEFAULTS: dict[str, Any] = {
+    "DATA_DIR": "build",
+    "QUERY_TIMEOUT": 10.0,  # seconds; a request may ask for less with ?timeout=
+    "MAX_ROWS": 10_000,  # rows (or triples) of one answer; more is cut and signalled
+    "MAX_CONTENT_LENGTH": 1 << 20,  # bytes of a request body
+    "MAX_QUERY_LENGTH": 100_000,  # characters of a query
+    "CACHE_SIZE": 2048,  # answers kept in memory per server process
+    "CACHE_MAX_AGE": 300,  # seconds clients and proxies may reuse an answer
+}
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Return the web app serving the dataset built in config['DATA_DIR'] (see DEFAULTS for the other keys)."""
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    app.config.update(config or {})
+    data = Path(app.config["DATA_DIR"])
+    dataset = open_dataset(data)
+    executor = Executor(dataset.store, dataset.default_graphs, dataset.named_graphs)
+    app.extensions["rally"] = State(dataset, executor, Metrics(), AnswerCache(int(app.config["CACHE_SIZE"])))
+    CORS(app, expose_headers=["ETag", "Server-Timing", "X-Result-Rows", "X-Result-Truncated", "Warning"], max_age=86400)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(describe.bp)
+    app.register_blueprint(ops.bp)
+    ops.install(app)
+    errors.register(app)
+    logging.getLogger("endpoint").setLevel(logging.INFO)
+    return app
