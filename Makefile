@@ -1,8 +1,10 @@
 # Shortcuts for the README's commands; the README stays the place to read.
-.PHONY: run test bench
+.PHONY: run test bench bench-load
 run:
-	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/rally-kg build
+	scripts/run.sh
 test:
-	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest
+	scripts/test.sh
 bench:
-	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python bench/build_bench.py
+	scripts/setup.sh test && .venv/bin/python bench/build_bench.py
+bench-load:
+	scripts/setup.sh test && .venv/bin/python bench/load_bench.py --queries-dir queries
