@@ -11,6 +11,7 @@ from flask import Flask
 from flask_cors import CORS
 
 from endpoint import describe, errors, ops, sparql
+from endpoint.cache import ResponseCache
 from endpoint.dataset import open_dataset
 from endpoint.executor import Executor
 from endpoint.metrics import Metrics
@@ -35,7 +36,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     data = Path(app.config["DATA_DIR"])
     dataset = open_dataset(data)
     executor = Executor(dataset.store, dataset.default_graphs, dataset.named_graphs)
-    app.extensions["rally"] = State(dataset, executor, Metrics(), AnswerCache(int(app.config["CACHE_SIZE"])))
+    metrics = Metrics()
+    app.extensions["rally"] = State(dataset, executor, metrics, AnswerCache(int(app.config["CACHE_SIZE"])))
+    app.wsgi_app = ResponseCache(app.wsgi_app, metrics, int(app.config["CACHE_SIZE"]), int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
     CORS(app, expose_headers=["ETag", "Server-Timing", "X-Result-Rows", "X-Result-Truncated", "Warning"], max_age=86400)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(describe.bp)
