@@ -5,6 +5,6 @@ run:
 test:
 	scripts/test.sh
 bench:
-	scripts/setup.sh test && .venv/bin/python bench/build_bench.py
+	scripts/setup.sh test && .venv/bin/python bench/build_bench.py && .venv/bin/python bench/startup_bench.py
 bench-load:
 	scripts/setup.sh test && .venv/bin/python bench/load_bench.py --queries-dir queries
