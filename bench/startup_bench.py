@@ -1,6 +1,6 @@
 """Benchmark: seconds from `rally-kg serve` starting to /healthz answering, with the dataset already built.
 
-    python bench/startup_bench.py [--runs 5] [--data build]
+python bench/startup_bench.py [--runs 5] [--data build]
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ def main() -> int:
     if not (args.data / "dataset.nq").is_file():
         subprocess.run([sys.executable, "-m", "loader.cli", "build", "--out", str(args.data), "--quiet"], cwd=ROOT, check=True)
     times = [ready_after(args.data) for _ in range(args.runs)]
-    print(f"rally-kg serve ready after {statistics.median(times):.2f} s (median of {args.runs}; min {min(times):.2f}, max {max(times):.2f})")
+    print(
+        f"rally-kg serve ready after {statistics.median(times):.2f} s (median of {args.runs}; min {min(times):.2f}, max {max(times):.2f})"
+    )
     return 0
 
 
