@@ -39,7 +39,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     metrics = Metrics()
     app.extensions["rally"] = State(dataset, executor, metrics, AnswerCache(int(app.config["CACHE_SIZE"])))
     app.wsgi_app = ResponseCache(app.wsgi_app, metrics, int(app.config["CACHE_SIZE"]), int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
-    CORS(app, expose_headers=["ETag", "Server-Timing", "X-Result-Rows", "X-Result-Truncated", "Warning"], max_age=86400)
+    CORS(
+        app,
+        methods=["GET", "HEAD", "POST", "OPTIONS"],  # read-only: nothing else is allowed
+        expose_headers=["ETag", "Link", "Server-Timing", "X-Result-Rows", "X-Result-Truncated", "Warning"],
+        max_age=86400,
+    )
     app.register_blueprint(sparql.bp)
     app.register_blueprint(describe.bp)
     app.register_blueprint(ops.bp)

@@ -20,7 +20,7 @@ access = logging.getLogger("endpoint.access")
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 Key = tuple[str, str, str, str, bool, bytes]
-_VARYING = ("HTTP_ACCEPT", "HTTP_ORIGIN")
+_VARYING = ("HTTP_ACCEPT", "HTTP_ORIGIN", "HTTP_HOST", "wsgi.url_scheme", "SCRIPT_NAME")  # documents name their own URL
 
 
 class ResponseCache:

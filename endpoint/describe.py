@@ -23,7 +23,9 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 ENTAILMENT_OWL_RDF = URIRef("http://www.w3.org/ns/entailment/OWL-RDF-Based")
 PROFILE_RL = URIRef("http://www.w3.org/ns/owl-profile/RL")
-RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml", "trig": "trig", "nquads": "nquads"}
+# The documents here are single graphs: as quads they are the default graph, and N-Triples lines are
+# exactly such N-Quads (rdflib refuses to write a plain Graph as "nquads").
+RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml", "trig": "trig", "nquads": "nt"}
 RESULT_FORMAT_IRIS = {
     "application/sparql-results+json": FORMATS_NS.SPARQL_Results_JSON,
     "application/sparql-results+xml": FORMATS_NS.SPARQL_Results_XML,

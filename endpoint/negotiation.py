@@ -38,6 +38,8 @@ FORMATS: tuple[Format, ...] = (
     Format("application/json", "graph", "jsonld", ()),
     Format("application/xml", "graph", "rdfxml", ()),
     Format("text/plain", "graph", "ntriples", ()),
+    Format("text/n3", "graph", "turtle", ("n3",)),  # every Turtle document is N3
+    Format("text/rdf+n3", "graph", "turtle", ()),
 )
 
 
@@ -61,23 +63,23 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
             continue
         if "/" not in media:
             media = "*/*" if media == "*" else media + "/*"
-        quality = 1.0
+        q = 1.0
         for parameter in pieces[1:]:
             key, _, value = parameter.partition("=")
             if key.strip().lower() == "q":
                 try:
-                    quality = max(0.0, min(1.0, float(value)))
+                    q = max(0.0, min(1.0, float(value)))
                 except ValueError:
-                    quality = 0.0
-        ranges.append((media, quality))
+                    q = 0.0
+        ranges.append((media, q))
     return ranges
 
 
-def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
+def quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
     """Return the q-value the most specific matching range gives a media type (0 when none matches)."""
     kind = media_type.split("/")[0]
     best, specificity = 0.0, -1
-    for media, quality in ranges:
+    for media, q in ranges:
         if media == media_type:
             rank = 2
         elif media == f"{kind}/*":
@@ -87,14 +89,15 @@ def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
         else:
             continue
         if rank > specificity:
-            best, specificity = quality, rank
+            best, specificity = q, rank
     return best
 
 
 def negotiate(accept: str | None, kind: str, requested: str | None = None) -> Format | None:
     """Return the format to answer with for a kind of answer, or None when nothing acceptable exists.
 
-    A `format` value (short name or media type) overrides the Accept header.
+    A `format` value (short name or media type) overrides the Accept header. It may list several,
+    separated by commas (as SPARQLWrapper sends them): the first one this kind of answer can take wins.
 
     >>> negotiate("application/sparql-results+xml;q=0.5, application/json", "results").media_type
     'application/json'
@@ -104,22 +107,45 @@ def negotiate(accept: str | None, kind: str, requested: str | None = None) -> Fo
     True
     >>> negotiate(None, "graph", "json").media_type
     'application/ld+json'
+    >>> negotiate(None, "graph", "json-ld,application/ld+json,application/x-json+ld").media_type
+    'application/ld+json'
     """
     candidates = [f for f in FORMATS if f.kind == kind]
     if requested:
-        wanted = requested.strip().lower()
-        for fmt in candidates:
-            if wanted in fmt.names or wanted == fmt.media_type:
-                return fmt
-        if any(wanted in f.names or wanted == f.media_type for f in FORMATS):
+        wanted = [value.strip().lower() for value in requested.split(",") if value.strip()]
+        for value in wanted:
+            for fmt in candidates:
+                if value in fmt.names or value == fmt.media_type:
+                    return fmt
+        if any(value in f.names or value == f.media_type for value in wanted for f in FORMATS):
             return None
         raise UnknownFormat(requested)
     ranges = parse_accept(accept)
-    scored = [(_quality(f.media_type, ranges), -index, f) for index, f in enumerate(candidates)]
-    quality, _, best = max(scored, key=lambda item: (item[0], item[1]))
-    return best if quality > 0 else None
+    scored = [(quality(f.media_type, ranges), -index, f) for index, f in enumerate(candidates)]
+    top, _, best = max(scored, key=lambda item: (item[0], item[1]))
+    return best if top > 0 else None
 
 
 def format_names() -> list[str]:
     """Return every accepted value of the `format` parameter."""
     return sorted({name for f in FORMATS for name in f.names})
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def prefers_html(accept: str | None, kind: str) -> bool:
+    """Return whether a client ranks a web page above every format of a kind of answer (a bare */* gets data).
+
+    >>> browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    >>> prefers_html(browser, "graph"), prefers_html(browser, "results"), prefers_html("*/*", "graph")
+    (True, True, False)
+    >>> prefers_html("application/rdf+xml, text/n3, text/turtle, application/ld+json", "graph")
+    False
+    >>> prefers_html("text/html;q=0.5, text/turtle", "graph"), prefers_html("text/html;q=0.5, text/turtle", "results")
+    (False, True)
+    """
+    ranges = parse_accept(accept)
+    html = max(quality(media, ranges) for media in HTML_TYPES)
+    data = max(quality(f.media_type, ranges) for f in FORMATS if f.kind == kind)
+    return html > data

@@ -71,11 +71,7 @@ def install(app: Flask) -> None:
         current.metrics.count("requests")
         if response.status_code >= 400:
             current.metrics.count("errors")
-        query = (
-            request.values.get("query", "")
-            if request.path == "/sparql" and request.mimetype != "application/sparql-query"
-            else ""
-        )
+        query = g.get("query_text", "")
         access.info(
             "%s %s %s %d %.1fms %sB%s",
             time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -110,3 +106,4 @@ def _compress(response: Response) -> None:
     if response.get_etag()[0]:
         etag, weak = response.get_etag()
         response.set_etag(f"{etag}-gz", weak=bool(weak))
+        response.make_conditional(request)  # If-None-Match names the gzipped tag: compare it now

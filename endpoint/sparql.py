@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, g, request
 
 from endpoint import describe
 from endpoint.errors import ProtocolError
@@ -70,6 +70,7 @@ def parse_request() -> SparqlRequest | None:
     if len(queries) > 1:
         raise ProtocolError(400, f"{len(queries)} 'query' parameters: give exactly one")
     query = queries[0]
+    g.query_text = query  # for the access log
     if not query.strip():
         raise ProtocolError(400, "the 'query' parameter is empty")
     if len(query) > config["MAX_QUERY_LENGTH"]:
@@ -85,7 +86,7 @@ def parse_request() -> SparqlRequest | None:
             raise ProtocolError(400, f"timeout={value!r}: expected a positive number of seconds")
         timeout = min(timeout, asked)
     return SparqlRequest(
-        query, tuple(_values("default-graph-uri")), tuple(_values("named-graph-uri")), formats[-1] if formats else None, timeout
+        query, tuple(_values("default-graph-uri")), tuple(_values("named-graph-uri")), ",".join(formats) or None, timeout
     )
 
 

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ATLAS_DOCUMENT, BAD_DATA, DOCUMENT
 
 from loader.errors import SourceError
+from tests.conftest import ATLAS_DOCUMENT, BAD_DATA, DOCUMENT
 
 if TYPE_CHECKING:
-    from conftest import Cli, CliBuild
+    from tests.conftest import Cli, CliBuild
 
 
 def static(name: str) -> Callable[[Path], Path]:

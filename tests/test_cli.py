@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import ATLAS_DOCUMENT, DOCUMENT
 from pyparsing import ParseException
 from rdflib import Dataset, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
+from tests.conftest import ATLAS_DOCUMENT, DOCUMENT
+
 if TYPE_CHECKING:
-    from conftest import Cli, CliBuild
+    from tests.conftest import Cli, CliBuild
 
 BASE = "http://127.0.0.1:5000/id/"  # loader.pipeline.DEFAULT_BASE
 GRAPHS = ("asserted", "inferred", "ontology", "metadata")

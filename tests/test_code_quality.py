@@ -1,4 +1,4 @@
-"""The tooling in pyproject.toml passes: ruff (lint and format) and mypy --strict on the loader."""
+"""The tooling in pyproject.toml passes: ruff (lint and format) and mypy --strict on the loader and the endpoint."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     "command",
     [
-        pytest.param([sys.executable, "-m", "ruff", "check", "loader", "tests", "bench"], id="ruff-check"),
-        pytest.param([sys.executable, "-m", "ruff", "format", "--check", "loader", "tests", "bench"], id="ruff-format"),
+        pytest.param([sys.executable, "-m", "ruff", "check", "loader", "endpoint", "tests", "bench"], id="ruff-check"),
+        pytest.param(
+            [sys.executable, "-m", "ruff", "format", "--check", "loader", "endpoint", "tests", "bench"], id="ruff-format"
+        ),
         pytest.param([sys.executable, "-m", "mypy"], id="mypy"),
     ],
 )

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import PREFIXES
 from rdflib import RDF, Namespace, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
+from tests.conftest import PREFIXES
+
 if TYPE_CHECKING:
-    from conftest import Build, Rows
+    from tests.conftest import Build, Rows
 
 BASE = "http://127.0.0.1:5000/id/"  # loader.pipeline.DEFAULT_BASE
 RALLY = Namespace("https://w3id.org/rally-kg/ontology#")

@@ -13,9 +13,8 @@ import pytest
 from rdflib import URIRef
 
 if TYPE_CHECKING:
-    from conftest import Build, Rows
-
     from loader.errors import Problem
+    from tests.conftest import Build, Rows
 
 BASE = "http://127.0.0.1:5000/id/"  # loader.pipeline.DEFAULT_BASE
 EDITION = URIRef(BASE + "edition/2001-dakar-rally")

@@ -1,0 +1,92 @@
+"""Builds and real servers shared by the endpoint, saved-query and web tests.
+
+`build_into` writes what `rally-kg build` writes; `serving` starts a real `rally-kg serve` (gunicorn)
+on a loopback port, waits for /healthz and stops the process group it started when done.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from loader.cli import build_summary
+from loader.pipeline import BUNDLED_DOCUMENT, DEFAULT_BASE, load_paths
+from loader.store import write_build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_into(out: Path, base: str = DEFAULT_BASE) -> Path:
+    """Build the bundled article (under `base` when given) into `out`, as `rally-kg build [--base]` does."""
+    build = load_paths([BUNDLED_DOCUMENT], base=base)
+    with warnings.catch_warnings():  # rdflib 7.6's own TriG serialiser calls its deprecated Dataset.contexts
+        warnings.filterwarnings("ignore", "Dataset.contexts is deprecated", DeprecationWarning)
+        write_build(build, out, build_summary(build, [BUNDLED_DOCUMENT]))
+    return out
+
+
+def free_port() -> int:
+    """Return a loopback port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def healthy(root: str) -> bool:
+    """Tell whether the server at `root` answers /healthz with status ok."""
+    try:
+        with urllib.request.urlopen(root + "/healthz", timeout=1) as response:
+            return bool(response.status == 200 and json.loads(response.read())["status"] == "ok")
+    except (OSError, ValueError, KeyError):
+        return False
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server started here: its own process group (gunicorn's master, workers, query processes)."""
+    for sig, wait in ((signal.SIGTERM, 15.0), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextmanager
+def serving(data: Path, log: Path, *, port: int | None = None, options: Sequence[str] = ()) -> Iterator[tuple[str, float]]:
+    """Run `rally-kg serve --data DATA` (2 workers, more `options`) on 127.0.0.1; yield its root URL and start-up time."""
+    port = port or free_port()
+    root = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "loader.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--data", str(data), "--workers", "2", *options]
+    started = time.monotonic()
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        while not healthy(root):
+            if process.poll() is not None:
+                pytest.fail(f"rally-kg serve exited with status {process.returncode}:\n{log.read_text(errors='replace')}")
+            if time.monotonic() - started > 20:
+                pytest.fail(f"rally-kg serve did not answer /healthz within 20 s:\n{log.read_text(errors='replace')}")
+            time.sleep(0.05)
+        yield root, time.monotonic() - started
+    finally:
+        stop(process)
