@@ -1,5 +1,5 @@
 # Shortcuts for the README's commands; the README stays the place to read.
-.PHONY: run test bench bench-load
+.PHONY: run test bench bench-load bench-saved
 run:
 	scripts/run.sh
 test:
@@ -8,3 +8,5 @@ bench:
 	scripts/setup.sh test && .venv/bin/python bench/build_bench.py && .venv/bin/python bench/startup_bench.py
 bench-load:
 	scripts/setup.sh test && .venv/bin/python bench/load_bench.py --queries-dir queries
+bench-saved:
+	scripts/setup.sh test && .venv/bin/python bench/saved_bench.py

@@ -39,6 +39,7 @@ class Job:
     result_format: str | None  # for SELECT and ASK
     graph_format: str | None  # for CONSTRUCT and DESCRIBE
     max_rows: int
+    substitutions: tuple[tuple[str, str], ...] = ()  # (variable, N-Triples term): values bound, never pasted
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,12 @@ def solutions_json(variables: list[str], rows: list[ox.QuerySolution]) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _substitutions(job: Job) -> dict[ox.Variable, Any] | None:
+    """Return the job's bound values as terms (SEP-0007 substitution: they cannot change the query's structure)."""
+    terms = {v: next(ox.parse(f"<x:s> <x:p> {term} .", ox.RdfFormat.N_TRIPLES)).object for v, term in job.substitutions}
+    return {ox.Variable(v): term for v, term in terms.items()} or None
+
+
 def execute(store: ox.Store, job: Job, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> Answer | Failure:
     """Return the serialised answer of a job, or why it failed; never raises for a bad query."""
     default_graph: Any = None
@@ -102,7 +109,11 @@ def execute(store: ox.Store, job: Job, default: list[ox.NamedNode], named: list[
         named_graphs = [ox.NamedNode(g) for g in job.named_graphs] if job.named_graphs is not None else named
     try:
         results = store.query(
-            job.query, use_default_graph_as_union=job.union_default, default_graph=default_graph, named_graphs=named_graphs
+            job.query,
+            use_default_graph_as_union=job.union_default,
+            default_graph=default_graph,
+            named_graphs=named_graphs,
+            substitutions=_substitutions(job),
         )
         if isinstance(results, ox.QueryBoolean):
             if job.result_format is None:

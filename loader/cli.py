@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("-f", "--file", type=Path, help="read the query from this file")
     query.add_argument("--data", type=Path, default=DEFAULT_OUT, help=f"directory of the built dataset (default: {DEFAULT_OUT})")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format for SELECT/ASK results")
+    query.add_argument("--saved", metavar="NAME", help="run the saved query queries/NAME.rq instead (as GET /queries/NAME)")
+    query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a saved query's parameter (repeatable)")
     serve = commands.add_parser(
         "serve", help="serve the built dataset over HTTP (SPARQL endpoint); builds the bundled article first if needed"
     )
@@ -158,6 +160,10 @@ def print_summary(summary: dict[str, Any], out: Path, stream: TextIO) -> None:
 
 
 def _query(args: argparse.Namespace) -> int:
+    if args.saved is not None:
+        from endpoint.saved import run_command  # saved queries answer as the web API does
+
+        return run_command(args.saved, args.param, args.data, args.format)
     if args.file is not None:
         try:
             text = args.file.read_text(encoding="utf-8")
