@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 from flask_cors import CORS
 
-from endpoint import describe, errors, ops, queries, sparql
+from endpoint import describe, errors, linked, ops, pages, queries, sparql
 from endpoint.cache import ResponseCache
 from endpoint.dataset import open_dataset
 from endpoint.executor import Executor
@@ -49,6 +49,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(describe.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(queries.bp)
+    app.register_blueprint(linked.bp)  # dereferencing: {base path}…, /data/…, /ontology
+    app.register_blueprint(pages.bp)  # HTML: /, /page/…, /browse/…, /editor, /saved/…, /story/…
     ops.install(app)
     errors.register(app)
     logging.getLogger("endpoint").setLevel(logging.INFO)

@@ -43,14 +43,18 @@ def select(
     dataset: ServedDataset,
     query: str,
     default: Iterable[str] = ("asserted", "inferred"),
+    named: Iterable[str] = DATA_GRAPHS,
     **bindings: Term,
 ) -> list[Row]:
-    """Return the rows of a SELECT over the given default graphs (all graphs usable with GRAPH), values bound."""
+    """Return the rows of a SELECT over the given default and named graphs, values bound.
+
+    A bound variable must be projected by the query (pyoxigraph's rule for substitutions).
+    """
     results = dataset.store.query(
         query,
         prefixes=PREFIXES,
         default_graph=graph_names(dataset, default),  # type: ignore[arg-type]
-        named_graphs=dataset.named_graphs,  # type: ignore[arg-type]
+        named_graphs=graph_names(dataset, named),  # type: ignore[arg-type]
         substitutions={ox.Variable(name): value for name, value in bindings.items()},
     )
     if not isinstance(results, ox.QuerySolutions):
@@ -65,18 +69,6 @@ def select(
                 row[name] = value
         rows.append(row)
     return rows
-
-
-def ask(dataset: ServedDataset, query: str, default: Iterable[str] = ("asserted", "inferred"), **bindings: Term) -> bool:
-    """Return the answer of an ASK over the given default graphs, values bound."""
-    result = dataset.store.query(
-        query,
-        prefixes=PREFIXES,
-        default_graph=graph_names(dataset, default),  # type: ignore[arg-type]
-        named_graphs=dataset.named_graphs,  # type: ignore[arg-type]
-        substitutions={ox.Variable(name): value for name, value in bindings.items()},
-    )
-    return bool(result)
 
 
 def text(row: Row, name: str, default: str = "") -> str:

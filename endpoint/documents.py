@@ -1,0 +1,94 @@
+"""RDF data documents: a resource's description as quads, serialised in any format of the negotiation table.
+
+Graph-aware formats (TriG, N-Quads) keep each statement in its graph (asserted, inferred, metadata).
+Triple formats (Turtle, N-Triples, JSON-LD, RDF/XML) carry all statements, and tell the inferred ones
+apart by also describing each as an `rdf:Statement` that is `dcterms:isPartOf` the inferred graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from endpoint.dataset import ServedDataset
+from endpoint.lookup import RDF_TYPE, RDFS_LABEL
+from endpoint.resource import Description
+from endpoint.results import GRAPH_FORMATS, PREFIXES
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+DCTERMS = "http://purl.org/dc/terms/"
+RALLY = "https://w3id.org/rally-kg/ontology#"
+PROV_VALUE = "http://www.w3.org/ns/prov#value"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+QUAD_FORMATS = ("trig", "nquads")
+DOCUMENT_PREFIXES = {**PREFIXES, "foaf": FOAF, "dcterms": DCTERMS, "void": "http://rdfs.org/ns/void#"}
+
+
+def _node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def resource_quads(dataset: ServedDataset, description: Description, document: str, page: str, dump: str) -> list[ox.Quad]:
+    """Return the quads of a resource's data document: statements, labels of neighbours, provenance, the document itself."""
+    graphs = {name: _node(iri) for name, iri in dataset.graphs.items()}
+    quads: dict[ox.Quad, None] = {}
+    statements = description.outgoing + description.incoming + description.parts
+    for statement in statements:
+        if isinstance(statement.subject, (ox.Literal, ox.Triple)) or isinstance(statement.object, ox.Triple):
+            continue
+        quads[ox.Quad(statement.subject, statement.predicate, statement.object, graphs[statement.graph])] = None
+    neighbours = {statement.object for statement in statements} | {statement.subject for statement in statements}
+    neighbours |= {statement.predicate for statement in statements}
+    for term in neighbours:
+        if isinstance(term, ox.NamedNode) and term.value in description.labels:
+            graph = graphs[description.label_graphs.get(term.value, "asserted")]
+            quads[ox.Quad(term, _node(RDFS_LABEL), description.labels[term.value], graph)] = None
+    for line in description.lines:
+        node = _node(line.iri)
+        quads[
+            ox.Quad(
+                node, _node(RALLY + "lineNumber"), ox.Literal(str(line.number), datatype=_node(XSD_INTEGER)), graphs["metadata"]
+            )
+        ] = None
+        quads[ox.Quad(node, _node(PROV_VALUE), ox.Literal(line.text), graphs["metadata"])] = None
+    doc = _node(document)
+    for predicate, value in (
+        (RDF_TYPE, _node(FOAF + "Document")),
+        (FOAF + "primaryTopic", _node(description.iri)),
+        (DCTERMS + "isPartOf", _node(dump)),
+        (DCTERMS + "license", _node("https://creativecommons.org/licenses/by-sa/4.0/")),
+        ("http://www.w3.org/2000/01/rdf-schema#seeAlso", _node(page)),
+    ):
+        quads[ox.Quad(doc, _node(predicate), value, ox.DefaultGraph())] = None
+    return list(quads)
+
+
+def _reified(quads: Iterable[ox.Quad], inferred: str) -> list[ox.Triple]:
+    """Return every quad as a triple, then an rdf:Statement for each inferred one."""
+    triples: dict[ox.Triple, None] = {}
+    statements: list[ox.Triple] = []
+    for quad in quads:
+        triples[ox.Triple(quad.subject, quad.predicate, quad.object)] = None
+        if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value == inferred:
+            node = ox.BlankNode()
+            for predicate, value in (
+                (RDF_TYPE, _node(RDF + "Statement")),
+                (RDF + "subject", quad.subject),
+                (RDF + "predicate", quad.predicate),
+                (RDF + "object", quad.object),
+                (DCTERMS + "isPartOf", quad.graph_name),
+            ):
+                statements.append(ox.Triple(node, _node(predicate), value))
+    return [*triples, *statements]
+
+
+def serialise(quads: list[ox.Quad], serialiser: str, inferred_graph: str | None) -> bytes:
+    """Return quads in one of the negotiation table's graph serialisers (turtle, ntriples, jsonld, rdfxml, trig, nquads)."""
+    fmt = GRAPH_FORMATS[serialiser]
+    prefixes = DOCUMENT_PREFIXES if serialiser in ("turtle", "trig", "rdfxml") else None
+    if serialiser in QUAD_FORMATS:
+        return ox.serialize(sorted(quads, key=str), format=fmt, prefixes=prefixes) or b""
+    triples = _reified(sorted(quads, key=str), inferred_graph or "")
+    return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""

@@ -1,0 +1,135 @@
+"""A saved query as a page: a form field per parameter, the answer as a table, a link to share, the curl command.
+
+The query model, binding and running are the saved-query modules' (endpoint.saved, endpoint.queries);
+this module only arranges them for a browser.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from endpoint import editor, queries
+from endpoint.dataset import ServedDataset
+from endpoint.errors import ProtocolError
+from endpoint.lookup import select, text
+from endpoint.negotiation import negotiate
+from endpoint.saved import RESERVED, Param, ParameterError, SavedQuery, bind
+
+COUNTRIES = """\
+SELECT ?country ?label ?code WHERE { ?country a rally:Country ; rdfs:label ?label ; rally:iso3166Alpha3 ?code } ORDER BY ?label"""
+MEMBERS = """\
+SELECT ?type ?label WHERE { ?member a ?type ; rdfs:label ?label } ORDER BY ?label"""
+INPUT_TYPES = {"integer": "number"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One form field: a dropdown for enumerations and categories, else an input (with suggestions where known)."""
+
+    name: str
+    kind: str  # "select" or an <input> type
+    value: str
+    required: bool
+    hint: str
+    choices: tuple[tuple[str, str], ...] = ()  # (value, shown) of a dropdown
+    suggestions: tuple[str, ...] = ()  # a datalist for free text
+
+
+@dataclass
+class SavedPage:
+    """Everything the saved-query page shows."""
+
+    query: SavedQuery
+    fields: list[Field]
+    outcome: editor.Outcome | None = None
+    error: str = ""
+    status: int = 200
+    example: bool = False
+    share: str = ""
+    api: str = ""
+    curl: str = ""
+    pages: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _values(args: Mapping[str, Sequence[str]], query: SavedQuery) -> tuple[dict[str, list[str]], bool]:
+    """Return the parameter values asked for (the file's example when the page is opened bare) and whether it is the example."""
+    values = {key: list(given) for key, given in args.items() if key != "format"}
+    if values or not query.example:
+        return values, False
+    example: dict[str, list[str]] = {}
+    for key, value in query.example:
+        example.setdefault(key, []).append(value)
+    return example, True
+
+
+def _first(values: Mapping[str, Sequence[str]], name: str) -> str | None:
+    given = values.get(name)
+    return given[0] if given else None
+
+
+def _field(param: Param, given: str | None, dataset: ServedDataset) -> Field:
+    value = given if given is not None else (param.default or "")
+    hint = f"{param.description} ({param.expects})" if param.description else param.expects
+    registry = queries.registry()
+    if param.kind in ("category", "enum"):
+        hint = param.description or param.expects
+    if param.kind == "category":
+        choices = tuple((iri.rsplit("/", 1)[-1], shown) for iri, shown in registry.vocabulary.categories.items())
+        return Field(param.name, "select", value, param.required, hint, choices if param.required else (("", "any"), *choices))
+    if param.kind == "enum":
+        choices = tuple((choice, choice) for choice in param.choices)
+        return Field(param.name, "select", value, param.required, hint, choices if param.required else (("", "any"), *choices))
+    suggestions: tuple[str, ...] = ()
+    if param.kind == "country":
+        suggestions = tuple(f"{text(r, 'code')}" for r in select(dataset, COUNTRIES))
+    elif param.kind == "iri" and param.of_class:
+        suggestions = tuple(dict.fromkeys(text(r, "label") for r in select(dataset, MEMBERS, type=ox.NamedNode(param.of_class))))
+    return Field(param.name, INPUT_TYPES.get(param.kind, "text"), value, param.required, hint, (), suggestions)
+
+
+def saved_page(
+    name: str, args: Mapping[str, Sequence[str]], root: str, here: str, dataset: ServedDataset, max_rows: int
+) -> SavedPage:
+    """Return the page of one saved query (served at the URL `here`), run with the page's parameters or its example."""
+    registry = queries.registry()
+    query = registry.queries.get(name)
+    if query is None:
+        raise ProtocolError(404, f"no saved query {name!r}; the saved queries are listed at /queries")
+    values, example = _values(args, query)
+    page = SavedPage(query, [_field(p, _first(values, p.name), dataset) for p in query.params], example=example)
+    given = [(key, value) for key, listed in values.items() for value in listed if value != ""]
+    page.share = here + (f"?{urlencode(given)}" if given else "")
+    page.api = f"{root}queries/{name}" + (f"?{urlencode(given)}" if given else "")
+    page.curl = f"curl -H 'Accept: text/csv' {shlex.quote(page.api)}"
+    try:
+        call = bind(query, values, registry.vocabulary, max_rows)
+        kind = "results" if query.form in ("SELECT", "ASK") else "graph"
+        fmt = negotiate(None, kind, "json")
+        assert fmt is not None
+        answer, _ = queries._answer(call, fmt, max_rows)
+    except ParameterError as error:
+        page.error, page.status = str(error), 400
+        return page
+    except ProtocolError as error:
+        page.error, page.status = error.message, error.status
+        return page
+    page.outcome = editor.table(answer.body, fmt.media_type, dataset.base)
+    page.outcome.total, page.outcome.truncated = answer.rows, answer.truncated
+    page.outcome.downloads = [
+        (shown, f"{root}queries/{name}?" + urlencode([*given, ("format", shown)]))
+        for shown in (editor.RESULT_DOWNLOADS if kind == "results" else editor.GRAPH_DOWNLOADS)
+    ]
+    if call.limit is not None:
+        kept = [(k, v) for k, v in given if k not in RESERVED]
+        if call.offset > 0:
+            page.pages.append(
+                ("previous", "?" + urlencode([*kept, ("limit", call.limit), ("offset", max(0, call.offset - call.limit))]))
+            )
+        if answer.truncated:
+            page.pages.append(("next", "?" + urlencode([*kept, ("limit", call.limit), ("offset", call.offset + answer.rows)])))
+    return page

@@ -1,0 +1,148 @@
+"""The data behind the pictures of an edition: each category's general classification, and the route by day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from endpoint.dataset import ServedDataset
+from endpoint.display import page_href, readable_date
+from endpoint.lookup import number, prologue, select, text
+
+GENERAL = """\
+SELECT ?resource ?category ?categoryLabel ?stageNumber ?position ?gapSeconds ?entry ?driverLabel WHERE {
+  ?classification a rally:GeneralClassification ; rally:afterStage ?stage ; rally:category ?category ; rally:hasResult ?result .
+  ?stage rally:edition ?resource ; rally:stageNumber ?stageNumber .
+  ?category rdfs:label ?categoryLabel .
+  ?result rally:position ?position ; rally:forEntry ?entry .
+  ?entry rally:driver/rdfs:label ?driverLabel .
+  OPTIONAL { ?result rally:gapSeconds ?gapSeconds }
+} ORDER BY ?categoryLabel ?stageNumber ?position ?driverLabel"""
+ROUTE = """\
+SELECT ?resource ?day ?date ?stageNumber ?distance ?from ?to ?rest ?country WHERE {
+  ?day rally:edition ?resource ; rally:date ?date .
+  OPTIONAL { ?day rally:stageNumber ?stageNumber }
+  OPTIONAL { ?day rally:distanceKm ?distance }
+  OPTIONAL { ?day rally:startPlace/rdfs:label ?from }
+  OPTIONAL { ?day rally:finishPlace ?finish . ?finish rdfs:label ?to . OPTIONAL { ?finish rally:inCountry/rdfs:label ?country } }
+  OPTIONAL { ?day rally:restPlace ?place . ?place rdfs:label ?rest . OPTIONAL { ?place rally:inCountry/rdfs:label ?country } }
+} ORDER BY ?date ?country"""
+CANCELLED = """\
+SELECT ?resource ?stageNumber ?categoryLabel WHERE {
+  ?cancellation rally:cancelledStage ?stage ; rally:category/rdfs:label ?categoryLabel .
+  ?stage rally:edition ?resource ; rally:stageNumber ?stageNumber .
+}"""
+QUERIES = (("general classification after each stage", GENERAL), ("the route, day by day", ROUTE), ("cancellations", CANCELLED))
+
+
+@dataclass(frozen=True)
+class Point:
+    """A crew's place in the general classification after one stage."""
+
+    stage: int
+    position: int
+    gap: int  # seconds behind the leader (0 for the leader)
+
+
+@dataclass
+class Crew:
+    """One crew that was in the printed general classification at least once, by its driver's name."""
+
+    name: str
+    href: str
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class CategoryStory:
+    """A category's general classification over the stages."""
+
+    name: str
+    href: str
+    stages: list[int]
+    crews: list[Crew]
+    cancelled: list[int]
+
+    def leaders(self) -> list[tuple[int, list[str], int | None]]:
+        """Return, per classified stage: the leader(s) and the gap to the next crew (None if not printed)."""
+        found = []
+        for stage in sorted({p.stage for c in self.crews for p in c.points}):
+            placed = sorted((p.position, p.gap, c.name) for c in self.crews for p in c.points if p.stage == stage)
+            first = [name for position, _, name in placed if position == 1]
+            others = [gap for position, gap, _ in placed if position > 1]
+            found.append((stage, first, min(others) if others else None))
+        return found
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day of the route: a stage (number, distance, start and finish) or a rest day."""
+
+    date: str
+    href: str
+    number: int | None
+    distance: float | None
+    start: str
+    finish: str
+    rest: str
+    countries: tuple[str, ...]
+    cancelled_for: tuple[str, ...]
+
+
+def categories(dataset: ServedDataset, edition: ox.NamedNode) -> list[CategoryStory]:
+    """Return the general-classification story of each category of an edition."""
+    stages = sorted({number(row, "stageNumber") or 0 for row in select(dataset, ROUTE, resource=edition)} - {0})
+    cancelled: dict[str, list[int]] = {}
+    for row in select(dataset, CANCELLED, resource=edition):
+        cancelled.setdefault(text(row, "categoryLabel"), []).append(number(row, "stageNumber") or 0)
+    stories: dict[str, CategoryStory] = {}
+    crews: dict[tuple[str, str], Crew] = {}
+    for row in select(dataset, GENERAL, resource=edition):
+        name = text(row, "categoryLabel")
+        story = stories.setdefault(
+            name,
+            CategoryStory(
+                name, page_href(text(row, "category"), dataset.base) or "", stages, [], sorted(cancelled.get(name, []))
+            ),
+        )
+        key = (name, text(row, "entry"))
+        if key not in crews:
+            crews[key] = Crew(text(row, "driverLabel"), page_href(text(row, "entry"), dataset.base) or "")
+            story.crews.append(crews[key])
+        position = number(row, "position") or 0
+        gap = 0 if position == 1 else number(row, "gapSeconds")
+        if gap is not None:
+            crews[key].points.append(Point(number(row, "stageNumber") or 0, position, gap))
+    return list(stories.values())
+
+
+def route(dataset: ServedDataset, edition: ox.NamedNode) -> list[Day]:
+    """Return the days of an edition in order, with the categories each stage was cancelled for."""
+    cancelled: dict[int, list[str]] = {}
+    for row in select(dataset, CANCELLED, resource=edition):
+        cancelled.setdefault(number(row, "stageNumber") or 0, []).append(text(row, "categoryLabel"))
+    days: dict[str, Day] = {}
+    for row in select(dataset, ROUTE, resource=edition):
+        key = text(row, "day")
+        countries = days[key].countries if key in days else ()
+        country = text(row, "country")
+        stage = number(row, "stageNumber")
+        distance = row.get("distance")
+        days[key] = Day(
+            readable_date(text(row, "date")),
+            page_href(key, dataset.base) or "",
+            stage,
+            float(distance.value) if isinstance(distance, ox.Literal) else None,
+            text(row, "from"),
+            text(row, "to", text(row, "from")),
+            text(row, "rest"),
+            countries + ((country,) if country and country not in countries else ()),
+            tuple(sorted(cancelled.get(stage or 0, []))),
+        )
+    return list(days.values())
+
+
+def shown_queries() -> list[tuple[str, str]]:
+    """Return the queries behind the pictures, with their prefixes."""
+    return [(purpose, prologue() + query) for purpose, query in QUERIES]
