@@ -18,9 +18,12 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from flask import Flask
 
+from endpoint import create_app
 from loader.cli import build_summary
 from loader.pipeline import BUNDLED_DOCUMENT, DEFAULT_BASE, load_paths
 from loader.store import write_build
@@ -90,3 +93,13 @@ def serving(data: Path, log: Path, *, port: int | None = None, options: Sequence
         yield root, time.monotonic() - started
     finally:
         stop(process)
+
+
+@contextmanager
+def app_on(data: Path, **config: Any) -> Iterator[Flask]:
+    """The app serving a build with these settings (see endpoint.DEFAULTS); its query process is stopped afterwards."""
+    made = create_app({"DATA_DIR": str(data), **config})
+    try:
+        yield made
+    finally:
+        made.extensions["rally"].executor.close()

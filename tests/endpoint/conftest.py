@@ -6,13 +6,8 @@ same requests and return the same `Reply`, so that a test written once runs both
 
 from __future__ import annotations
 
-import io
-import json
-import urllib.error
-import urllib.request
-import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -20,92 +15,11 @@ from urllib.parse import urlencode
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import Dataset, Graph
-from rdflib.query import Result
-from rdflib.term import Identifier
-from werkzeug.datastructures import Headers
 
-from endpoint import create_app
-from tests.servers import build_into, serving
+from tests.replies import Reply, from_flask, http_request
+from tests.servers import app_on, build_into, serving
 
 # --- Replies: what a request got back, the same whether it went through Flask or HTTP ----------------------------
-
-RESULT_PARSERS = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-GRAPH_PARSERS = {
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/n-triples": "nt",
-    "text/plain": "nt",
-    "application/ld+json": "json-ld",
-    "application/json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/xml": "xml",
-    "application/trig": "trig",
-    "application/n-quads": "nquads",
-}
-QUAD_FORMATS = ("trig", "nquads")
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A response: status, headers (case-insensitive) and body as sent, and parsers for what it carries."""
-
-    status: int
-    headers: Headers
-    body: bytes
-
-    @property
-    def media_type(self) -> str:
-        """Return the media type of the Content-Type header, parameters (charset) left out."""
-        return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-
-    @property
-    def text(self) -> str:
-        """Return the body as UTF-8 text."""
-        return self.body.decode("utf-8")
-
-    def json(self) -> Any:
-        """Return the body parsed as JSON."""
-        return json.loads(self.body)
-
-    def results(self, media_type: str | None = None) -> Result:
-        """Return the SELECT or ASK results parsed back with rdflib's parser for the media type."""
-        return Result.parse(io.BytesIO(self.body), format=RESULT_PARSERS[media_type or self.media_type])
-
-    def rows(self) -> list[dict[str, Identifier]]:
-        """Return the SELECT rows, each a dict from variable name to RDF term (unbound variables left out)."""
-        return [{str(name): term for name, term in binding.items()} for binding in self.results().bindings]
-
-    def graph(self, media_type: str | None = None) -> Graph:
-        """Return the RDF carried by the body parsed back with rdflib (quads: the triples of all their graphs)."""
-        fmt = GRAPH_PARSERS[media_type or self.media_type]
-        graph = Graph()
-        if fmt in QUAD_FORMATS:
-            for s, p, o, _ in self.dataset(media_type).quads((None, None, None, None)):
-                graph.add((s, p, o))
-            return graph
-        with warnings.catch_warnings():  # rdflib 7.6's JSON-LD parser uses its deprecated ConjunctiveGraph
-            warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-            graph.parse(data=self.body, format=fmt)
-        return graph
-
-    def dataset(self, media_type: str | None = None) -> Dataset:
-        """Return the quads carried by the body (TriG or N-Quads) parsed back with rdflib."""
-        fmt = GRAPH_PARSERS[media_type or self.media_type]
-        assert fmt in QUAD_FORMATS, f"{self.media_type} carries no quads"
-        dataset = Dataset()
-        with warnings.catch_warnings():  # rdflib 7.6's TriG parser uses its deprecated ConjunctiveGraph
-            warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-            dataset.parse(data=self.body, format=fmt)
-        return dataset
-
 
 Params = Mapping[str, str] | Sequence[tuple[str, str]]
 FORM = "application/x-www-form-urlencoded"
@@ -168,13 +82,11 @@ class AppFetch(Fetch):
 
     def send(self, method: str, path: str, query_string: str, body: bytes | None, headers: dict[str, str]) -> Reply:
         content_type = headers.pop("Content-Type", None)
-        response = self.client.open(
-            path, method=method, query_string=query_string, data=body, content_type=content_type, headers=headers
+        return from_flask(
+            self.client.open(
+                path, method=method, query_string=query_string, data=body, content_type=content_type, headers=headers
+            )
         )
-        try:
-            return Reply(response.status_code, Headers(list(response.headers.items())), response.get_data())
-        finally:
-            response.close()
 
 
 class HttpFetch(Fetch):
@@ -185,13 +97,7 @@ class HttpFetch(Fetch):
 
     def send(self, method: str, path: str, query_string: str, body: bytes | None, headers: dict[str, str]) -> Reply:
         url = self.base + path + (f"?{query_string}" if query_string else "")
-        request = urllib.request.Request(url, data=body, headers=headers, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return Reply(response.status, Headers(list(response.headers.items())), response.read())
-        except urllib.error.HTTPError as error:
-            with error:
-                return Reply(error.code, Headers(list(error.headers.items())), error.read())
+        return http_request(url, method, body, headers, follow=True)
 
 
 # --- The build, the app, the real server ------------------------------------------------------------------------
@@ -208,24 +114,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def app(built: Path) -> Iterator[Flask]:
     """The app serving the build with the default configuration, shared by the session (its caches too)."""
-    made = create_app({"DATA_DIR": str(built)})
-    yield made
-    made.extensions["rally"].executor.close()
+    with app_on(built) as made:
+        yield made
 
 
 @pytest.fixture
 def make_app(built: Path) -> Iterator[AppFactory]:
     """`make_app(KEY=value, ...)`: an app of its own on the build, with these settings (see endpoint.DEFAULTS)."""
-    made: list[Flask] = []
-
-    def make(**config: Any) -> Flask:
-        new = create_app({"DATA_DIR": str(built), **config})
-        made.append(new)
-        return new
-
-    yield make
-    for each in made:
-        each.extensions["rally"].executor.close()
+    with ExitStack() as apps:
+        yield lambda **config: apps.enter_context(app_on(built, **config))
 
 
 FetchFactory = Callable[..., Fetch]

@@ -2,45 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from endpoint import create_app
-from tests.servers import build_into, serving
+from tests.replies import Reply, from_flask, http_request
+from tests.servers import app_on, build_into, serving
 
 # --- Answers ---------------------------------------------------------------------------------------------------------
-
-
-def python_value(term: dict[str, Any]) -> Any:
-    """Return a SPARQL JSON term as a Python value: integers and booleans typed, everything else as its text."""
-    datatype = term.get("datatype", "")
-    if datatype.endswith(("#integer", "#int", "#long")):
-        return int(term["value"])
-    if datatype.endswith("#boolean"):
-        return term["value"] == "true"
-    return term["value"]
-
-
-def json_rows(body: bytes) -> list[dict[str, Any]]:
-    """Return the rows of SPARQL JSON results as dicts of Python values (unbound variables left out)."""
-    document = json.loads(body)
-    return [{name: python_value(term) for name, term in row.items()} for row in document["results"]["bindings"]]
-
-
-def csv_rows(text: str) -> list[dict[str, str]]:
-    """Return the rows of SPARQL CSV results (empty cells left out, like unbound variables)."""
-    return [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(io.StringIO(text))]
 
 
 def hms(seconds: int) -> str:
@@ -52,25 +26,6 @@ def hms(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A response: status, headers and body."""
-
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        """Return the body as UTF-8 text."""
-        return self.body.decode("utf-8")
-
-    def rows(self) -> list[dict[str, Any]]:
-        """Return the SPARQL JSON rows (the status must be 200)."""
-        assert self.status == 200, f"{self.status}: {self.text}"
-        return json_rows(self.body)
 
 
 Ask = Callable[..., list[dict[str, Any]]]
@@ -88,9 +43,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def app(built: Path) -> Iterator[Flask]:
     """The app serving the build with the default configuration, shared by the session."""
-    made = create_app({"DATA_DIR": str(built)})
-    yield made
-    made.extensions["rally"].executor.close()
+    with app_on(built) as made:
+        yield made
 
 
 @pytest.fixture
@@ -104,8 +58,7 @@ def get(client: FlaskClient) -> Callable[..., Reply]:
     """`get(path, params, headers=...)`: a GET through the Flask test client."""
 
     def send(path: str, params: Any = (), headers: dict[str, str] | None = None) -> Reply:
-        response = client.get(path, query_string=params, headers=headers or {})
-        return Reply(response.status_code, dict(response.headers.items()), response.get_data())
+        return from_flask(client.get(path, query_string=params, headers=headers or {}))
 
     return send
 
@@ -119,7 +72,7 @@ def ask(get: Callable[..., Reply]) -> Ask:
         sent.setdefault("limit", "10000")
         reply = get(f"/queries/{name}", sent)
         assert reply.headers.get("X-Result-Truncated") == "false", reply.headers
-        return reply.rows()
+        return reply.values()
 
     return run
 
@@ -136,16 +89,7 @@ def http(server: str) -> Callable[..., Reply]:
     """`http(method, path, params=..., data=..., headers=...)`: a request to the real server over HTTP."""
 
     def send(method: str, path: str, params: Any = (), data: bytes | None = None, headers: dict[str, str] | None = None) -> Reply:
-        from urllib.parse import urlencode
-
         query = urlencode(params, doseq=True) if params else ""
-        url = server + path + (f"?{query}" if query else "")
-        request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return Reply(response.status, dict(response.headers.items()), response.read())
-        except urllib.error.HTTPError as error:
-            with error:
-                return Reply(error.code, dict(error.headers.items()), error.read())
+        return http_request(server + path + (f"?{query}" if query else ""), method, data, headers, follow=True)
 
     return send

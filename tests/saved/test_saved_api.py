@@ -15,7 +15,7 @@ from rdflib import Variable
 from rdflib.query import Result
 
 from endpoint.saved import Param, ParameterError, Vocabulary, load_queries
-from tests.saved.conftest import Reply, csv_rows, json_rows
+from tests.replies import Reply, csv_rows, json_rows
 
 Get = Callable[..., Reply]
 QUERY_NAMES = sorted(load_queries())
@@ -186,14 +186,14 @@ def test_an_unknown_query_is_404_listing_the_queries(get: Get) -> None:
 
 def test_an_empty_optional_field_means_the_parameter_is_left_out(get: Get) -> None:
     assert (
-        get("/queries/stage-winners", {"stage": "7", "category": ""}).rows()
-        == get("/queries/stage-winners", {"stage": "7"}).rows()
+        get("/queries/stage-winners", {"stage": "7", "category": ""}).values()
+        == get("/queries/stage-winners", {"stage": "7"}).values()
     )
 
 
 @pytest.mark.parametrize("value", ["CARS", " cars ", "Cars", "car", "automobiles", "http://127.0.0.1:5000/id/category/cars"])
 def test_a_category_is_its_name_in_any_case_an_alias_or_its_iri(get: Get, value: str) -> None:
-    rows = get("/queries/stage-winners", {"stage": "7", "category": value}).rows()
+    rows = get("/queries/stage-winners", {"stage": "7", "category": value}).values()
     assert [r["driver"] for r in rows] == ["Hiroshi Masuoka"]
 
 
@@ -213,7 +213,7 @@ def test_a_name_that_several_resources_carry_is_refused_as_ambiguous() -> None:
 def test_post_with_a_form_answers_like_get(client: FlaskClient, get: Get) -> None:
     response = client.post("/queries/stage-winners", data={"stage": "7", "category": "trucks"})
     assert response.status_code == 200
-    assert json_rows(response.get_data()) == get("/queries/stage-winners", {"stage": "7", "category": "trucks"}).rows()
+    assert json_rows(response.get_data()) == get("/queries/stage-winners", {"stage": "7", "category": "trucks"}).values()
 
 
 def test_post_of_something_else_than_a_form_is_415(client: FlaskClient) -> None:
@@ -225,7 +225,7 @@ def test_post_of_something_else_than_a_form_is_415(client: FlaskClient) -> None:
 
 
 def test_pages_follow_the_link_header_to_the_whole_answer(get: Get) -> None:
-    whole = get("/queries/standings", {"category": "bikes"}).rows()
+    whole = get("/queries/standings", {"category": "bikes"}).values()
     assert len(whole) == 10
     collected: list[dict[str, object]] = []
     params: dict[str, str] = {"category": "bikes", "limit": "4"}
@@ -233,7 +233,7 @@ def test_pages_follow_the_link_header_to_the_whole_answer(get: Get) -> None:
     while True:
         reply = get("/queries/standings", params)
         pages += 1
-        collected += reply.rows()
+        collected += reply.values()
         links = _links(reply)
         assert links["first"]["offset"] == "0"
         if pages > 1:
@@ -249,18 +249,18 @@ def test_pages_follow_the_link_header_to_the_whole_answer(get: Get) -> None:
 
 def test_a_page_is_cut_at_the_files_pagination_and_says_so(get: Get) -> None:
     reply = get("/queries/inferred-only")  # "#+ pagination: 50"; 125 winning results in all
-    assert len(reply.rows()) == 50
+    assert len(reply.values()) == 50
     assert reply.headers["X-Result-Truncated"] == "true"
     assert _links(reply)["next"] == {"limit": "50", "offset": "50"}
     last = get("/queries/inferred-only", {"offset": "100"})
-    assert len(last.rows()) == 25 and last.headers["X-Result-Truncated"] == "false"
+    assert len(last.values()) == 25 and last.headers["X-Result-Truncated"] == "false"
     assert _links(last)["prev"] == {"limit": "50", "offset": "50"}
 
 
 def test_an_answer_that_fits_one_page_is_not_cut(get: Get) -> None:
     reply = get("/queries/name-variants")  # "#+ pagination: 200"
     assert reply.headers["X-Result-Truncated"] == "false"
-    assert int(reply.headers["X-Result-Rows"]) == len(reply.rows()) > 50
+    assert int(reply.headers["X-Result-Rows"]) == len(reply.values()) > 50
 
 
 def test_links_keep_the_parameters_and_format(get: Get) -> None:

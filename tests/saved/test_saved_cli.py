@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.saved.conftest import Reply, csv_rows, json_rows
+from tests.replies import Reply, csv_rows, json_rows
 
 if TYPE_CHECKING:
     from tests.conftest import Cli
@@ -31,7 +31,7 @@ def test_the_command_line_answers_as_the_api(cli: Cli, built: Path, get: Get, na
     args = [f"{k}={v}" for k, v in params.items()]
     done = cli("query", "--saved", name, *[a for arg in args for a in ("--param", arg)], "--data", built, "--format", "json")
     assert done.returncode == 0, done.stderr
-    assert json_rows(done.stdout.encode()) == get(f"/queries/{name}", params).rows()
+    assert json_rows(done.stdout.encode()) == get(f"/queries/{name}", params).values()
     assert json.loads(done.stdout)["head"] == json.loads(get(f"/queries/{name}", params).body)["head"]
 
 

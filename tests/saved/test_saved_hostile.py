@@ -9,7 +9,7 @@ from flask import Flask
 
 from endpoint.queries import registry
 from endpoint.saved import bind
-from tests.saved.conftest import Reply
+from tests.replies import Reply
 
 Get = Callable[..., Reply]
 
@@ -64,7 +64,7 @@ def test_an_odd_but_valid_value_gets_the_honest_answer(
     get: Get, name: str, params: dict[str, str], plain: dict[str, str]
 ) -> None:
     reply = _honest_or_refused(get, name, params)
-    assert reply.rows() == get(f"/queries/{name}", plain).rows() != []
+    assert reply.values() == get(f"/queries/{name}", plain).values() != []
 
 
 @pytest.mark.parametrize(("name", "params"), [*HOSTILE, *[(n, p) for n, p, _ in HONEST]])

@@ -16,7 +16,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
 from endpoint.saved import load_queries
-from tests.saved.conftest import Reply, csv_rows
+from tests.replies import Reply, csv_rows
 
 Http = Callable[..., Reply]
 QUERIES = load_queries()
@@ -25,7 +25,7 @@ QUERIES = load_queries()
 def test_a_saved_query_over_http(http: Http) -> None:
     reply = http("GET", "/queries/stage-winners", {"stage": "7", "category": "cars"})
     assert reply.status == 200
-    [row] = reply.rows()
+    [row] = reply.values()
     assert (row["driver"], row["coDriver"], row["make"]) == ("Hiroshi Masuoka", "Pascal Maimon", "Mitsubishi")
 
 
@@ -41,7 +41,7 @@ def test_csv_and_paging_over_http(http: Http) -> None:
 def test_post_form_over_http(http: Http) -> None:
     body = urlencode({"number": "425"}).encode()
     reply = http("POST", "/queries/crew", data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
-    assert [r["person"] for r in reply.rows()] == ["Karel Loprais", "Josef Kalina", "Petr Hamerla"]
+    assert [r["person"] for r in reply.values()] == ["Karel Loprais", "Josef Kalina", "Petr Hamerla"]
 
 
 def test_an_ill_typed_parameter_over_http_is_400_naming_it(http: Http) -> None:

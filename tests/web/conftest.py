@@ -16,8 +16,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from endpoint import create_app
-from tests.servers import build_into, free_port, serving
+from tests.servers import app_on, build_into, free_port, serving
 
 from .support import DEPLOYMENT_BASE, Site
 
@@ -57,9 +56,8 @@ def deployment_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def app(site_build: Path) -> Iterator[Flask]:
     """The app serving the site build (for the Flask test client)."""
-    made = create_app({"DATA_DIR": str(site_build)})
-    yield made
-    made.extensions["rally"].executor.close()
+    with app_on(site_build) as made:
+        yield made
 
 
 @pytest.fixture
@@ -71,9 +69,8 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture(scope="session")
 def deployment_client(deployment_build: Path) -> Iterator[FlaskClient]:
     """The Flask test client of an app serving the deployment build."""
-    made = create_app({"DATA_DIR": str(deployment_build)})
-    yield made.test_client()
-    made.extensions["rally"].executor.close()
+    with app_on(deployment_build) as made:
+        yield made.test_client()
 
 
 @pytest.fixture(scope="session")
