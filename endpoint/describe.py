@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS
 
 from endpoint.errors import ProtocolError
 from endpoint.negotiation import FORMATS, UnknownFormat, format_names, negotiate
+from endpoint.responses import cacheable
 from endpoint.results import GRAPH_FORMATS
 from endpoint.state import State, state
 from loader.store import NQUADS, TRIG
@@ -59,12 +60,7 @@ def negotiated_graph(name: str, build: Callable[[State], Graph]) -> Response:
     if body is None:
         body = build(current).serialize(format=RDFLIB_FORMATS[fmt.serialiser], encoding="utf-8")
         current.documents[key] = body
-    response = Response(body, content_type=fmt.content_type)
-    response.set_etag(current.etag(key))
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
-    response.headers["Vary"] = "Accept, Accept-Encoding"
-    response.make_conditional(request)
-    return response
+    return cacheable(body, fmt.content_type, current.etag(key))
 
 
 def service_description() -> Response:
@@ -244,12 +240,7 @@ def graph_store() -> Response:
         else:
             body = ox.serialize(sorted(triples, key=str), format=GRAPH_FORMATS[fmt.serialiser]) or b""
         current.documents[key] = body
-    response = Response(body, content_type=fmt.content_type)
-    response.set_etag(current.etag(key))
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
-    response.headers["Vary"] = "Accept, Accept-Encoding"
-    response.make_conditional(request)
-    return response
+    return cacheable(body, fmt.content_type, current.etag(key))
 
 
 @bp.route("/dump/<name>")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 from flask.blueprints import BlueprintSetupState
 
 from endpoint import ontology_docs, pages
@@ -21,6 +21,7 @@ from endpoint.documents import resource_quads, serialise
 from endpoint.errors import ProtocolError
 from endpoint.negotiation import FORMATS, HTML_TYPES, Format, UnknownFormat, negotiate, prefers_html
 from endpoint.resource import describe, exists
+from endpoint.responses import cacheable
 from endpoint.state import state
 
 bp = Blueprint("linked", __name__)
@@ -58,10 +59,8 @@ def _data_path(rest: str, fmt: Format) -> str:
 
 
 def _see_other(location: str) -> Response:
-    response = Response(f"303 See Other: {location}\n", status=303, content_type="text/plain; charset=utf-8")
+    response = cacheable(f"303 See Other: {location}\n", "text/plain; charset=utf-8", None, status=303, vary="Accept")
     response.headers["Location"] = location
-    response.headers["Vary"] = "Accept"
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
     return response
 
 
@@ -154,12 +153,7 @@ def rdf_response(key: tuple[object, ...], fmt: Format, build: Callable[[], bytes
         body = build()
         if keep:
             current.documents[full_key] = body
-    response = Response(body, content_type=fmt.content_type)
-    response.set_etag(current.etag(full_key))
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
-    response.headers["Vary"] = "Accept, Accept-Encoding"
-    response.make_conditional(request)
-    return response
+    return cacheable(body, fmt.content_type, current.etag(full_key))
 
 
 @bp.route("/ontology")

@@ -19,6 +19,7 @@ from endpoint.lookup import RALLY, select, text
 from endpoint.overview import overview
 from endpoint.resource import describe
 from endpoint.resource_view import page_model
+from endpoint.responses import public_cache_control
 from endpoint.saved_view import saved_page
 from endpoint.state import state
 from loader.parsing import format_duration
@@ -59,7 +60,7 @@ def _respond(body: bytes, status: int, public: bool, tag: tuple[object, ...] | N
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     if public and status == 200:
-        response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
+        response.headers["Cache-Control"] = public_cache_control()
         response.set_etag(state().etag(*(tag or ("page", request.full_path))))
         response.make_conditional(request)
     else:

@@ -20,6 +20,7 @@ from endpoint import openapi
 from endpoint.errors import ProtocolError
 from endpoint.executor import QueryTimeout
 from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate, prefers_html
+from endpoint.responses import cacheable
 from endpoint.results import Answer, Failure
 from endpoint.saved import (
     QUERIES_DIR,
@@ -92,13 +93,9 @@ def index() -> Response:
             input_type=_input_type,
             url=_url,
         )
-        response = Response(body, content_type="text/html; charset=utf-8")
-    else:
-        document = {"queries": listed, "openapi": f"{request.url_root}openapi.json"}
-        response = Response(json.dumps(document, ensure_ascii=False, indent=1) + "\n", content_type="application/json")
-    response.headers["Vary"] = "Accept, Accept-Encoding"
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
-    return response
+        return cacheable(body, "text/html; charset=utf-8", None)
+    document = {"queries": listed, "openapi": f"{request.url_root}openapi.json"}
+    return cacheable(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "application/json", None)
 
 
 @bp.route("/openapi.json")
@@ -112,11 +109,7 @@ def openapi_json() -> Response:
         spec = openapi.document(found.queries, found.vocabulary, request.url_root, int(current_app.config["MAX_ROWS"]))
         body = json.dumps(spec, ensure_ascii=False, indent=1).encode("utf-8")
         current.documents[key] = body
-    response = Response(body, content_type="application/json")
-    response.set_etag(current.etag(key))
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
-    response.make_conditional(request)
-    return response
+    return cacheable(body, "application/json", current.etag(key), vary=None)
 
 
 def _request_values() -> dict[str, list[str]]:
@@ -202,11 +195,8 @@ def _answer(call: Call, fmt: Format, max_rows: int) -> tuple[Answer, float]:
 
 def _respond(call: Call, answer: Answer, fmt: Format, elapsed_ms: float) -> Response:
     current = state()
-    response = Response(answer.body, status=200, content_type=fmt.content_type)
-    response.set_etag(current.etag("saved", call.text, call.terms, fmt.media_type))
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
+    response = cacheable(answer.body, fmt.content_type, current.etag("saved", call.text, call.terms, fmt.media_type))
     response.headers["Server-Timing"] = f"query;dur={elapsed_ms:.2f}"
-    response.headers["Vary"] = "Accept, Accept-Encoding"
     response.headers["X-Result-Rows"] = str(answer.rows)
     response.headers["X-Result-Truncated"] = "true" if answer.truncated else "false"
     links = page_links(call, answer.rows, answer.truncated, request.base_url)
@@ -215,7 +205,6 @@ def _respond(call: Call, answer: Answer, fmt: Format, elapsed_ms: float) -> Resp
         response.headers["Access-Control-Expose-Headers"] = "Link"
     if answer.truncated:
         current.metrics.count("truncated")
-    response.make_conditional(request)
     return response
 
 

@@ -11,6 +11,7 @@ from endpoint import describe
 from endpoint.errors import ProtocolError
 from endpoint.executor import QueryTimeout
 from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate
+from endpoint.responses import cacheable
 from endpoint.results import Answer, Failure, Job
 from endpoint.safety import Refused, inspect
 from endpoint.state import state
@@ -174,16 +175,12 @@ def _not_acceptable(kind: str | None = None) -> ProtocolError:
 
 
 def _respond(answer: Answer, fmt: Format, etag: str, elapsed_ms: float) -> Response:
-    response = Response(answer.body, status=200, content_type=fmt.content_type)
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['CACHE_MAX_AGE'])}"
+    response = cacheable(answer.body, fmt.content_type, etag)
     response.headers["Server-Timing"] = f"query;dur={elapsed_ms:.2f}"
-    response.headers["Vary"] = "Accept, Accept-Encoding"
     response.headers["X-Result-Rows"] = str(answer.rows)
     if answer.truncated:
         limit = current_app.config["MAX_ROWS"]
         response.headers["X-Result-Truncated"] = "true"
         response.headers["Warning"] = f'199 rally-kg "result truncated to the first {limit} rows; add LIMIT/OFFSET to page"'
         state().metrics.count("truncated")
-    response.make_conditional(request)
     return response
