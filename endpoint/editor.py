@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from endpoint import sparql
 from endpoint.display import XSD, TermView, curie, literal_text, page_href
 from endpoint.errors import ProtocolError
+from endpoint.results import json_term
 
 SHOWN_ROWS = 1000
 RESULT_DOWNLOADS = ("json", "xml", "csv", "tsv")
@@ -116,18 +117,5 @@ def _graph(body: bytes, base: str) -> Outcome:
     for quad in ox.parse(body, format=ox.RdfFormat.JSON_LD):
         if len(rows) >= SHOWN_ROWS:
             break
-        rows.append([_cell(_json_term(term), base) for term in (quad.subject, quad.predicate, quad.object)])
+        rows.append([_cell(json_term(term), base) for term in (quad.subject, quad.predicate, quad.object)])
     return Outcome(kind="graph", columns=["subject", "predicate", "object"], rows=rows)
-
-
-def _json_term(term: Any) -> dict[str, Any]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        found: dict[str, Any] = {"type": "literal", "value": term.value, "datatype": term.datatype.value}
-        if term.language:
-            found["xml:lang"] = term.language
-        return found
-    return {"type": "literal", "value": str(term)}

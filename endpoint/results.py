@@ -61,7 +61,7 @@ class Failure:
     message: str
 
 
-def _term(term: Any) -> dict[str, Any]:
+def json_term(term: Any) -> dict[str, Any]:
     """Return a term in the SPARQL 1.1 JSON results format."""
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
@@ -75,7 +75,7 @@ def _term(term: Any) -> dict[str, Any]:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        parts = {"subject": _term(term.subject), "predicate": _term(term.predicate), "object": _term(term.object)}
+        parts = {"subject": json_term(term.subject), "predicate": json_term(term.predicate), "object": json_term(term.object)}
         return {"type": "triple", "value": parts}
     raise TypeError(f"not an RDF term: {term!r}")
 
@@ -88,7 +88,7 @@ def solutions_json(variables: list[str], rows: list[ox.QuerySolution]) -> bytes:
         for name in variables:
             value = row[name]
             if value is not None:
-                binding[name] = _term(value)
+                binding[name] = json_term(value)
         bindings.append(binding)
     document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
