@@ -17,7 +17,7 @@ from endpoint.display import view
 from endpoint.errors import ProtocolError
 from endpoint.lookup import RALLY, select, text
 from endpoint.overview import overview
-from endpoint.resource import describe
+from endpoint.resource import describe, exists
 from endpoint.resource_view import page_model
 from endpoint.responses import public_cache_control
 from endpoint.saved_view import saved_page
@@ -89,16 +89,17 @@ def home() -> Response:
 def resource_page(rest: str) -> Response:
     """Return the HTML page of the resource `{base}rest`."""
     dataset = state().dataset
-    description = describe(dataset, dataset.base + rest)
-    if not description.exists:
+    if not exists(dataset, dataset.base + rest):
         raise ProtocolError(404, f"no resource <{dataset.base + rest}> in this dataset")
-    return html("resource.html", m=page_model(dataset, description, request.args))
+    return html("resource.html", m=page_model(dataset, describe(dataset, dataset.base + rest), request.args))
 
 
 @bp.route("/browse/<name>")
 def browse(name: str) -> Response:
     """Return the members of one class of the ontology (rally:<name>), a page of them at a time."""
     dataset = state().dataset
+    if not exists(dataset, RALLY + name):
+        raise ProtocolError(404, f"no class rally:{name} in the ontology; see /ontology")
     rows = select(dataset, MEMBERS, ("asserted", "inferred", "metadata"), type=ox.NamedNode(RALLY + name))
     items: dict[str, Any] = {}
     for row in rows:
@@ -142,6 +143,8 @@ def query_editor() -> Response:
 def race_story(edition: str) -> Response:
     """Return the race in pictures: each category's general classification, and the route."""
     dataset = state().dataset
+    if not exists(dataset, f"{dataset.base}edition/{edition}"):
+        raise ProtocolError(404, f"no edition <{dataset.base}edition/{edition}> in this dataset")
     iri = ox.NamedNode(f"{dataset.base}edition/{edition}")
     stories = story.categories(dataset, iri)
     days = story.route(dataset, iri)

@@ -183,5 +183,12 @@ SELECT ?resource WHERE {
 
 
 def exists(dataset: ServedDataset, iri: str) -> bool:
-    """Return whether the dataset says anything about an IRI (or, for a document, about its fragments)."""
-    return bool(select(dataset, EXISTS, resource=ox.NamedNode(iri)))
+    """Return whether the dataset says anything about an IRI (or, for a document, about its fragments).
+
+    A string that is not a valid IRI (a request path with a space or a NUL in it) names nothing.
+    """
+    try:
+        resource = ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return bool(select(dataset, EXISTS, resource=resource))

@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlencode
 
+import pytest
 from flask.testing import FlaskClient
 
 from .support import DEPLOYMENT_BASE
@@ -251,3 +252,30 @@ def test_a_deployment_base_is_served_under_its_own_path(deployment_client: Flask
     person = get_page(deployment_client, f"/page/{JUTTA}")
     assert person.href("Germany") == "/page/country/DEU"
     assert DEPLOYMENT_BASE + JUTTA in person.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/page/%00",
+        "/page/person/%ff",
+        "/page/a%20b",
+        "/story/%00",
+        "/story/1999-paris-dakar",
+        "/browse/%00",
+        "/browse/Spaceship",
+        "/id/a%20b",
+        "/data/%00.ttl",
+        "/id/person/nobody",
+    ],
+)
+def test_a_path_naming_nothing_in_the_graph_is_not_found(client: FlaskClient, path: str) -> None:
+    for accept in ("text/html", "text/turtle", "*/*"):
+        response = client.get(path, headers={"Accept": accept})
+        assert response.status_code == 404, (path, accept, response.status_code)
+        assert "500" not in response.get_data(as_text=True)
+
+
+def test_a_class_listing_names_only_classes_of_the_ontology(client: FlaskClient) -> None:
+    page = get_page(client, "/browse/Person")
+    assert "Jutta Kleinschmidt" in page.text
