@@ -13,7 +13,7 @@ from flask_cors import CORS
 from endpoint import describe, errors, linked, ops, pages, queries, sparql
 from endpoint.cache import ResponseCache
 from endpoint.dataset import open_dataset
-from endpoint.executor import Executor
+from endpoint.executor import Executor, Watchdog
 from endpoint.metrics import Metrics
 from endpoint.state import AnswerCache, State
 
@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_LENGTH": 100_000,  # characters of a query
     "CACHE_SIZE": 2048,  # answers kept in memory per server process
     "CACHE_MAX_AGE": 300,  # seconds clients and proxies may reuse an answer
+    # Queries run in the server process under a watchdog that ends the process on a timeout; only for a server
+    # that gives each request a process of its own and replaces a process that ends (gunicorn's sync workers).
+    "QUERY_WATCHDOG": False,
 }
 
 
@@ -35,8 +38,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     data = Path(app.config["DATA_DIR"])
     dataset = open_dataset(data)
-    executor = Executor(dataset.store, dataset.default_graphs, dataset.named_graphs)
     metrics = Metrics()
+    watchdog = Watchdog(metrics.count_timeout) if app.config["QUERY_WATCHDOG"] else None
+    executor = Executor(dataset.store, dataset.default_graphs, dataset.named_graphs, watchdog)
     app.extensions["rally"] = State(dataset, executor, metrics, AnswerCache(int(app.config["CACHE_SIZE"])))
     app.wsgi_app = ResponseCache(app.wsgi_app, metrics, int(app.config["CACHE_SIZE"]), int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
     CORS(

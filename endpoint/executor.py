@@ -1,17 +1,30 @@
-"""Queries run in a child process that can be killed: a timeout really stops the work.
+"""Queries that can be stopped: a timeout really stops the work.
 
-pyoxigraph has no way to interrupt a running query. Each server process therefore forks a child
-that inherits the loaded store (copy-on-write, so a fork takes milliseconds); the child runs one
-query at a time and sends back the serialised answer. When a query outlives its time limit the
-child is killed and a fresh one forked.
+pyoxigraph has no way to interrupt a running query, so what is stopped is a process. Two ways:
+
+- In the server (gunicorn's sync workers, one request per process at a time), the worker runs the
+  query itself, with no hand-over, while a watchdog thread (pyoxigraph releases the GIL while it
+  evaluates) waits for the deadline. A query that outlives it gets its 503 written on the client's
+  socket by the watchdog, which then ends the worker; gunicorn forks a fresh one from the master,
+  which holds the loaded store. Handing every query to another process and back cost about half
+  a millisecond per request, more than most queries take.
+- Anywhere else (the Flask test client, another WSGI server), each server process forks a child
+  that inherits the loaded store (copy-on-write, so a fork takes milliseconds); the child runs one
+  query at a time and sends back the serialised answer. When a query outlives its time limit the
+  child is killed and a fresh one forked.
 """
 
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 import os
+import socket
 import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
@@ -40,13 +53,82 @@ def _serve(connection: Connection, store: ox.Store, default: list[ox.NamedNode],
         connection.send(execute(store, job, default, named))
 
 
-class Executor:
-    """One child process running queries for this server process; thread-safe, replaced after a timeout."""
+@dataclass(frozen=True)
+class _Armed:
+    client: socket.socket
+    deadline: float
+    seconds: float
 
-    def __init__(self, store: ox.Store, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> None:
+
+class Watchdog:
+    """Ends this process when the query it watches outlives its deadline, after answering 503 on the client's socket."""
+
+    POLL = 0.02  # seconds between looks at the clock
+
+    def __init__(self, before_exit: Callable[[], None]) -> None:
+        self._before_exit = before_exit
+        self._lock = threading.Lock()
+        self._armed: _Armed | None = None
+        self._owner = 0  # the process whose watchdog thread runs
+
+    def watch(self, client: socket.socket, seconds: float) -> None:
+        """Start watching a query given `seconds` (starting the thread in this process the first time)."""
+        if self._owner != os.getpid():
+            self._owner = os.getpid()
+            threading.Thread(target=self._loop, name="query-watchdog", daemon=True).start()
+        self._armed = _Armed(client, time.monotonic() + seconds, seconds)
+
+    def done(self) -> None:
+        """Stop watching: the query ended in time (waits while a timeout is being answered, which ends the process)."""
+        with self._lock:
+            self._armed = None
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.POLL)
+            with self._lock:
+                armed = self._armed
+                if armed is None or time.monotonic() < armed.deadline:
+                    continue
+                self._answer(armed)
+                self._before_exit()
+                logging.getLogger("endpoint.access").info(
+                    "%s query stopped after %g s: 503, server process %d replaced",
+                    time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    armed.seconds,
+                    os.getpid(),
+                )
+                logging.shutdown()
+                os._exit(0)  # gunicorn's master forks a fresh worker
+
+    @staticmethod
+    def _answer(armed: _Armed) -> None:
+        body = f"503 Service Unavailable: {QueryTimeout(armed.seconds)}; make the query cheaper, or ask for less\n".encode()
+        head = (
+            "HTTP/1.1 503 Service Unavailable\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Length: {len(body)}\r\n"
+            "Cache-Control: no-store\r\n"
+            "Access-Control-Allow-Origin: *\r\n"
+            "Connection: close\r\n\r\n"
+        ).encode("ascii")
+        try:
+            armed.client.sendall(head + body)
+        except OSError:
+            pass  # the client is gone: nothing to tell
+
+
+class Executor:
+    """Runs queries so that a timeout stops them: in this process under a watchdog when it owns the client's socket,
+    else in one child process (thread-safe, replaced after a timeout)."""
+
+    def __init__(
+        self, store: ox.Store, default: list[ox.NamedNode], named: list[ox.NamedNode], watchdog: Watchdog | None = None
+    ) -> None:
         self._store = store
         self._default = default
         self._named = named
+        self._watchdog = watchdog
         self._lock = threading.Lock()
         self._child: BaseProcess | None = None
         self._connection: Connection | None = None
@@ -63,8 +145,18 @@ class Executor:
             self._child, self._connection = process, parent
         return self._connection
 
-    def run(self, job: Job, timeout: float) -> Answer | Failure:
-        """Return the answer of a job; raise QueryTimeout (after killing the work) when it takes too long."""
+    def run(self, job: Job, timeout: float, client: socket.socket | None = None) -> Answer | Failure:
+        """Return the answer of a job; raise QueryTimeout (after killing the work) when it takes too long.
+
+        With a watchdog and the client's socket, a query that takes too long ends this process instead
+        (after the watchdog has answered the client): the call then never returns.
+        """
+        if self._watchdog is not None and client is not None:
+            self._watchdog.watch(client, timeout)
+            try:
+                return execute(self._store, job, self._default, self._named)
+            finally:
+                self._watchdog.done()
         with self._lock:
             connection = self._start()
             connection.send(job)

@@ -26,6 +26,11 @@ class Metrics:
         with self._counts.get_lock():
             self._counts[index] += amount
 
+    def count_timeout(self) -> None:
+        """Count a request answered 503 because its query ran out of time."""
+        for name in ("requests", "errors", "timeouts"):
+            self.count(name)
+
     def observe(self, milliseconds: float) -> None:
         """Record one query's latency."""
         index = next(i for i, bound in enumerate(BUCKETS_MS) if milliseconds <= bound)

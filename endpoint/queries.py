@@ -177,7 +177,9 @@ def _answer(call: Call, fmt: Format, max_rows: int) -> tuple[Answer, float]:
     answer = current.cache.get(key)
     if answer is None:
         try:
-            outcome = current.executor.run(job, float(current_app.config["QUERY_TIMEOUT"]))
+            outcome = current.executor.run(
+                job, float(current_app.config["QUERY_TIMEOUT"]), request.environ.get("gunicorn.socket")
+            )
         except QueryTimeout as timeout:
             current.metrics.count("timeouts")
             raise ProtocolError(503, f"{timeout}; ask for a smaller page (limit=)") from None

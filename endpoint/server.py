@@ -33,7 +33,7 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None = None) -> None:
     """Run the server in the foreground until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    app = create_app(config)
+    app = create_app({**config, "QUERY_WATCHDOG": True})  # sync workers: one request per process
     count = workers or max(2, os.cpu_count() or 2)
     options = {
         "bind": f"{host}:{port}",

@@ -139,7 +139,7 @@ def answer_query(parsed: SparqlRequest) -> Response:
     cached = current.cache.get(_key(job))
     if cached is None:
         try:
-            outcome = current.executor.run(job, parsed.timeout)
+            outcome = current.executor.run(job, parsed.timeout, request.environ.get("gunicorn.socket"))
         except QueryTimeout as timeout:
             current.metrics.count("timeouts")
             raise ProtocolError(

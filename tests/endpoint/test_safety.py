@@ -4,7 +4,10 @@ CORS, compression, health and metrics."""
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -172,6 +175,31 @@ def test_a_query_past_its_time_limit_is_stopped_and_the_next_one_is_answered(fet
         answer = fetch.sparql(f"{COUNT_STAGES} # {attempt} after a timeout")
         assert answer.status == 200, answer.text
         assert [str(row["stages"]) for row in answer.rows()] == ["20"]
+
+
+def _cpu_seconds_of_processes_listening_on(server: str) -> float:
+    """Return the CPU time (user + system) used so far by the processes started as the server on this URL's port."""
+    port = server.rsplit(":", 1)[1]
+    total = 0
+    for proc in Path("/proc").iterdir():
+        try:
+            if not proc.name.isdigit() or f"--port\0{port}\0" not in (proc / "cmdline").read_text():
+                continue
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def test_the_real_server_stops_the_work_of_a_query_past_its_time_limit(fetch_http: Fetch, server: str) -> None:
+    reply = fetch_http.sparql(CARTESIAN, params={"timeout": "1"})
+    assert reply.status == 503, reply.text
+    time.sleep(0.5)  # a worker ended by its watchdog is replaced
+    before = _cpu_seconds_of_processes_listening_on(server)
+    time.sleep(2)
+    assert _cpu_seconds_of_processes_listening_on(server) - before < 0.5  # a query still running would use ~2 s
+    assert fetch_http.sparql(COUNT_STAGES + " # after the stopped query").status == 200
 
 
 def test_a_timeout_parameter_cannot_raise_the_limit(make_fetch: FetchFactory) -> None:
