@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
+
+from tests.reference import Reference, rows
 
 if TYPE_CHECKING:
     from tests.endpoint.conftest import Fetch
@@ -161,38 +163,9 @@ WHERE { ?stage a rally:Stage ; rally:startPlace ?from ; rally:finishPlace ?to ; 
 ]
 
 
-@dataclass(frozen=True)
-class Reference:
-    """rdflib's side: the dataset, and one graph of the default graph's triples for queries without GRAPH."""
-
-    dataset: Dataset
-    default: Graph
-
-    def query(self, text: str) -> Result:
-        source = self.dataset if "GRAPH" in text else self.default
-        return source.query(text)
-
-
 @pytest.fixture(scope="module")
 def reference(built: Path) -> Reference:
-    dataset = Dataset()
-    dataset.parse(data=(built / "dataset.nq").read_bytes(), format="nquads")
-    default = Graph()
-    for name in ("asserted", "inferred"):
-        for triple in dataset.graph(GRAPHS[name]):
-            default.add(triple)
-    for triple in default:
-        dataset.default_graph.add(triple)
-    return Reference(dataset, default)
-
-
-def rows(result: Result, names: list[str]) -> list[Row]:
-    """Return a result's rows as tuples of terms in the order of `names` (None: unbound)."""
-    found = []
-    for binding in result.bindings:
-        by_name = {str(name): term for name, term in binding.items()}
-        found.append(tuple(by_name.get(name) for name in names))
-    return found
+    return Reference.of(built)
 
 
 @pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")  # rdflib's own GRAPH evaluation
