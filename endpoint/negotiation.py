@@ -134,8 +134,8 @@ def format_names() -> list[str]:
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def prefers_html(accept: str | None, kind: str) -> bool:
-    """Return whether a client ranks a web page above every format of a kind of answer (a bare */* gets data).
+def prefers_html(accept: str | None, kind: str | None = None) -> bool:
+    """Return whether a client ranks a web page above every format of a kind of answer (None: of any kind; */* gets data).
 
     >>> browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     >>> prefers_html(browser, "graph"), prefers_html(browser, "results"), prefers_html("*/*", "graph")
@@ -147,5 +147,5 @@ def prefers_html(accept: str | None, kind: str) -> bool:
     """
     ranges = parse_accept(accept)
     html = max(quality(media, ranges) for media in HTML_TYPES)
-    data = max(quality(f.media_type, ranges) for f in FORMATS if f.kind == kind)
+    data = max(quality(f.media_type, ranges) for f in FORMATS if kind is None or f.kind == kind)
     return html > data

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request
 from flask.blueprints import BlueprintSetupState
-from werkzeug.wrappers import Response as BaseResponse
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from endpoint import openapi
 from endpoint.errors import ProtocolError
@@ -137,7 +137,7 @@ def _format(query: SavedQuery, requested: str | None) -> Format:
 
 
 @bp.route("/queries/<name>", methods=["GET", "POST"])
-def run(name: str) -> BaseResponse:
+def run(name: str) -> WerkzeugResponse:
     """Run a saved query with the request's parameters; answer in the negotiated format, a page at a time."""
     query = registry().queries.get(name)
     if query is None:

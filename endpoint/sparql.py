@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Response, current_app, g, redirect, request
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from endpoint import describe
 from endpoint.errors import ProtocolError
 from endpoint.executor import QueryTimeout
-from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate
+from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate, prefers_html
 from endpoint.responses import cacheable
 from endpoint.results import Answer, Failure, Job
 from endpoint.safety import Refused, inspect
@@ -100,12 +102,27 @@ def choose(kind: str, requested: str | None) -> Format | None:
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
-def sparql() -> Response:
-    """Answer a SPARQL query, or describe the service when there is none."""
+def sparql() -> WerkzeugResponse:
+    """Answer a SPARQL query, or describe the service when there is none.
+
+    People get the query editor instead: a browser opening /sparql without a query, or `format=html` with
+    one (303 See Other to /editor, which runs it and shows a table). A browser's Accept with a query still
+    gets SPARQL results, as the protocol's clients expect.
+    """
     parsed = parse_request()
     if parsed is None:
+        if request.method == "GET" and (request.args.get("format") == "html" or prefers_html(request.headers.get("Accept"))):
+            return _see_editor("")
         return describe.service_description()
+    if request.method == "GET" and parsed.format == "html":
+        return _see_editor(parsed.query)
     return answer_query(parsed)
+
+
+def _see_editor(query: str) -> WerkzeugResponse:
+    moved = redirect(f"{request.url_root}editor" + (f"?{urlencode({'query': query})}" if query else ""), code=303)
+    moved.headers["Vary"] = "Accept"
+    return moved
 
 
 def answer_query(parsed: SparqlRequest) -> Response:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 import pytest
 from rdflib import RDF, Literal, Namespace, URIRef
@@ -447,3 +448,21 @@ def test_json_results_are_the_sparql_json_format(fetch_app: Fetch) -> None:
     assert document["head"] == {"vars": ["country"]}
     assert document["results"]["bindings"] == [{"country": {"type": "uri", "value": str(GERMANY)}}]
     assert reply.rows() == [{"country": GERMANY}]
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_a_browser_opening_the_endpoint_is_sent_to_the_query_editor(fetch_app: Fetch, fetch_http: Fetch) -> None:
+    reply = fetch_app("GET", "/sparql", headers={"Accept": BROWSER})
+    assert reply.status == 303 and reply.headers["Location"] == fetch_app.base + "/editor"
+    assert fetch_app("GET", "/sparql", headers={"Accept": "*/*"}).media_type == "text/turtle"  # a client: the description
+    followed = fetch_http("GET", "/sparql", headers={"Accept": BROWSER})  # urllib follows the redirect
+    assert followed.status == 200 and followed.media_type == "text/html" and "<textarea" in followed.text
+
+
+def test_format_html_sends_a_query_to_the_editor_and_a_browser_accept_alone_does_not(fetch_app: Fetch) -> None:
+    reply = fetch_app("GET", "/sparql", params={"query": COUNT_STAGES, "format": "html"})
+    assert reply.status == 303
+    assert reply.headers["Location"] == fetch_app.base + "/editor?" + urlencode({"query": COUNT_STAGES})
+    assert fetch_app.sparql(COUNT_STAGES, accept=BROWSER).media_type == "application/xml"
