@@ -46,10 +46,11 @@ class Outcome:
     downloads: list[tuple[str, str]] = field(default_factory=list)
 
 
-def downloads(query: str, kind: str) -> list[tuple[str, str]]:
+def downloads(query: str, kind: str, default_graphs: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """Return (format, URL on /sparql) for every format a query's answer can be downloaded in."""
     names = GRAPH_DOWNLOADS if kind == "graph" else RESULT_DOWNLOADS
-    return [(name, "/sparql?" + urlencode({"query": query, "format": name})) for name in names]
+    graphs = [("default-graph-uri", graph) for graph in default_graphs]
+    return [(name, "/sparql?" + urlencode([("query", query), *graphs, ("format", name)])) for name in names]
 
 
 def run(base: str) -> Outcome | None:
@@ -64,7 +65,7 @@ def run(base: str) -> Outcome | None:
     outcome = table(response.get_data(), response.mimetype or "", base)
     outcome.total = int(response.headers.get("X-Result-Rows", "0"))
     outcome.truncated = response.headers.get("X-Result-Truncated") == "true"
-    outcome.downloads = downloads(parsed.query, outcome.kind)
+    outcome.downloads = downloads(parsed.query, outcome.kind, parsed.default_graphs)
     return outcome
 
 

@@ -125,8 +125,10 @@ def browse(name: str) -> Response:
 @bp.route("/editor", methods=["GET", "POST"])
 def query_editor() -> Response:
     """Return the query editor, with the answer of the query it was given (a GET form: works without JavaScript)."""
-    outcome = editor.run(state().dataset.base)
+    dataset = state().dataset
+    outcome = editor.run(dataset.base)
     query = request.values.get("query", "")
+    asserted = dataset.graphs["asserted"]
     status = outcome.status if outcome is not None else 200
     return html(
         "editor.html",
@@ -136,6 +138,8 @@ def query_editor() -> Response:
         default_query=DEFAULT_QUERY,
         outcome=outcome,
         examples=saved_queries(),
+        asserted=asserted,
+        asserted_only=asserted in request.values.getlist("default-graph-uri"),
     )
 
 

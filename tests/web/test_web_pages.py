@@ -279,3 +279,15 @@ def test_a_path_naming_nothing_in_the_graph_is_not_found(client: FlaskClient, pa
 def test_a_class_listing_names_only_classes_of_the_ontology(client: FlaskClient) -> None:
     page = get_page(client, "/browse/Person")
     assert "Jutta Kleinschmidt" in page.text
+
+
+def test_the_query_editor_can_leave_out_what_reasoning_inferred(client: FlaskClient) -> None:
+    query = 'ASK { ?jutta <http://www.w3.org/2000/01/rdf-schema#label> "Jutta Kleinschmidt" ; a <https://schema.org/Person> }'
+    with_inference = get_page(client, "/editor?" + urlencode({"query": query}))
+    assert "yes (true)" in with_inference.text  # rally:Person is a subclass of schema:Person
+    asserted = client.application.extensions["rally"].dataset.graphs["asserted"]
+    asserted_only = get_page(client, "/editor?" + urlencode({"query": query, "default-graph-uri": asserted}))
+    assert "no (false)" in asserted_only.text
+    assert "checked" in client.get("/editor?" + urlencode({"query": query, "default-graph-uri": asserted})).get_data(as_text=True)
+    downloads = [href for text, href in asserted_only.links if text == "json"]
+    assert downloads and all(urlencode({"default-graph-uri": asserted}) in href for href in downloads)
