@@ -6,20 +6,23 @@ call one function for their content.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import Markup
 
-from endpoint import charts, editor, ontology_docs, queries, story
+from endpoint import charts, editor, explain, ontology_docs, queries, story
 from endpoint.display import view
 from endpoint.errors import ProtocolError
 from endpoint.lookup import RALLY, select, text
+from endpoint.negotiation import prefers_html
 from endpoint.overview import overview
 from endpoint.resource import describe, exists
 from endpoint.resource_view import page_model
-from endpoint.responses import public_cache_control
+from endpoint.responses import cacheable, public_cache_control
+from endpoint.results import parse_term
 from endpoint.saved_view import saved_page
 from endpoint.state import state
 from loader.parsing import format_duration
@@ -141,6 +144,32 @@ def query_editor() -> Response:
         asserted=asserted,
         asserted_only=asserted in request.values.getlist("default-graph-uri"),
     )
+
+
+@bp.route("/explain")
+def explain_triple() -> Response:
+    """Return why a triple holds: the OWL 2 RL rule and premises of an inferred one (HTML, or JSON when asked)."""
+    dataset = state().dataset
+    terms = []
+    for name, what in (("s", "subject"), ("p", "predicate"), ("o", "object")):
+        text = request.args.get(name, "")
+        try:
+            terms.append(parse_term(text))
+        except ValueError:
+            raise ProtocolError(
+                400, f"parameter {name!r}: expected the triple's {what} in N-Triples syntax (<iri> or a literal), got {text!r}"
+            ) from None
+    subject, predicate, value = terms
+    if not isinstance(predicate, ox.NamedNode):
+        raise ProtocolError(400, f"parameter 'p': a predicate is an IRI, got {request.args['p']!r}")
+    found = explain.page(dataset, subject, predicate, value)
+    if found.graph is None:
+        raise ProtocolError(
+            404, f"the graph does not hold the triple {request.args['s']} {request.args['p']} {request.args['o']}"
+        )
+    if request.args.get("format") == "json" or not prefers_html(request.headers.get("Accept"), "results"):
+        return cacheable(json.dumps(explain.as_json(found), ensure_ascii=False, indent=1) + "\n", "application/json", None)
+    return html("explain.html", e=found)
 
 
 @bp.route("/story/<edition>")

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from endpoint import explain
 from endpoint.dataset import ServedDataset
 from endpoint.display import SUFFIXES, TermView, curie, data_path, local_path, page_href, view
 from endpoint.lookup import RALLY, RDF_TYPE, RDFS_LABEL, number, prologue, select, text
@@ -67,6 +68,7 @@ class ValueRow:
     term: TermView
     graph: str
     lines: list[LineRef]
+    why: str | None = None  # the explanation of an inferred fact
 
 
 @dataclass
@@ -156,6 +158,7 @@ def _groups(
                 view(s.object if direction == "out" else s.subject, base, labels, predicate),
                 s.graph,
                 [LineRef(n, lines[n]) for n in description.fact_lines(s) if n in lines],
+                explain.link(s.subject, s.predicate, s.object) if s.graph == "inferred" else None,
             )
             for s in sorted(members, key=lambda s: _sort_key(s, direction, labels))[start : start + PAGE_SIZE]
         ]

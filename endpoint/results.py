@@ -94,10 +94,21 @@ def solutions_json(variables: list[str], rows: list[ox.QuerySolution]) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def parse_term(text: str) -> Any:
+    """Return the RDF term written in N-Triples syntax (`<iri>`, `"text"@en`, `"1"^^<...#integer>`); ValueError if it is none.
+
+    >>> parse_term('<http://example.org/a>').value, parse_term('"1"^^<http://www.w3.org/2001/XMLSchema#integer>').value
+    ('http://example.org/a', '1')
+    """
+    try:
+        return next(ox.parse(f"<x:s> <x:p> {text} .", ox.RdfFormat.N_TRIPLES)).object
+    except (SyntaxError, ValueError, StopIteration) as error:
+        raise ValueError(f"not an RDF term in N-Triples syntax: {text!r}") from error
+
+
 def _substitutions(job: Job) -> dict[ox.Variable, Any] | None:
     """Return the job's bound values as terms (SEP-0007 substitution: they cannot change the query's structure)."""
-    terms = {v: next(ox.parse(f"<x:s> <x:p> {term} .", ox.RdfFormat.N_TRIPLES)).object for v, term in job.substitutions}
-    return {ox.Variable(v): term for v, term in terms.items()} or None
+    return {ox.Variable(v): parse_term(term) for v, term in job.substitutions} or None
 
 
 def execute(store: ox.Store, job: Job, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> Answer | Failure:
