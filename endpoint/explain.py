@@ -286,14 +286,20 @@ def link(subject: Term, predicate: ox.NamedNode, value: Term) -> str:
 def page(dataset: ServedDataset, subject: Term, predicate: ox.NamedNode, value: Term) -> ExplainPage:
     """Return the explanation page of a triple: where it is, and for an inferred one, the steps that yield it."""
     base = dataset.base
+    graph = graph_of(dataset, subject, predicate, value)
+    found_steps = explain(dataset, subject, predicate, value) if graph == "inferred" else []
+    named = {subject, predicate, value}
+    for step in found_steps:
+        named |= set(step.terms.values())
+        named |= {term for p in step.premises for term in (p.subject, p.predicate, p.object)}
+    labels = _labels(dataset, [term for term in named if isinstance(term, ox.NamedNode) and term.value.startswith(base)])
 
     def shown(term: Term) -> TermView:
-        return view(term, base, {})
+        return view(term, base, labels)
 
-    graph = graph_of(dataset, subject, predicate, value)
     steps = []
     if graph == "inferred":
-        for found in explain(dataset, subject, predicate, value):
+        for found in found_steps:
             premises = tuple(
                 PremiseView(
                     (shown(p.subject), shown(p.predicate), shown(p.object)),
@@ -305,6 +311,19 @@ def page(dataset: ServedDataset, subject: Term, predicate: ox.NamedNode, value: 
             axiom = found.axiom.format(**{name: shown(term).text for name, term in found.terms.items()})
             steps.append(StepView(found.rule.name, found.rule.says, axiom, premises))
     return ExplainPage((shown(subject), shown(predicate), shown(value)), graph, tuple(steps))
+
+
+LABEL = "SELECT ?item ?label WHERE { ?item rdfs:label ?label } LIMIT 1"
+
+
+def _labels(dataset: ServedDataset, items: list[ox.NamedNode]) -> dict[str, str]:
+    """Return the labels of the dataset's own resources (ontology terms keep their compact names)."""
+    labels = {}
+    for item in items:
+        rows = select(dataset, LABEL, item=item)
+        if rows:
+            labels[item.value] = rows[0]["label"].value  # type: ignore[union-attr]
+    return labels
 
 
 def as_json(found: ExplainPage) -> dict[str, Any]:

@@ -101,3 +101,15 @@ def test_the_general_classification_chart_renders(site: Site, page: Any, artifac
     chart.screenshot(path=str(artifacts / "chart-cars-general-classification.png"))
     page.locator("svg#route").screenshot(path=str(artifacts / "chart-route.png"))
     page.screenshot(path=str(artifacts / "story.png"), full_page=True)
+
+
+def test_following_why_from_an_inferred_fact_to_its_rule_and_premises(site: Site, page: Any, artifacts: Path) -> None:
+    page.goto(f"{site.root}/page/person/jutta-kleinschmidt")
+    page.locator('a.why[href*="competedWithMake"]').first.click()  # she drove a Mitsubishi
+    page.wait_for_url("**/explain?**")
+    assert page.locator("strong.rule").first.inner_text() == "prp-spo2"
+    assert "rally:memberOf / rally:vehicle / rally:manufacturer" in page.locator(".axiom").first.inner_text()
+    page.locator(".premises a.why").first.click()  # Jutta is a member of her entry: inferred in turn
+    page.wait_for_url("**/explain?**")
+    assert page.locator("strong.rule").first.inner_text() == "prp-inv"
+    page.screenshot(path=str(artifacts / "explain.png"), full_page=True)
