@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import Markup
 
-from endpoint import charts, editor, explain, ontology_docs, queries, story
+from endpoint import charts, editor, explain, ontology_docs, queries, search, story
 from endpoint.display import view
 from endpoint.errors import ProtocolError
 from endpoint.lookup import RALLY, select, text
@@ -144,6 +144,23 @@ def query_editor() -> Response:
         asserted=asserted,
         asserted_only=asserted in request.values.getlist("default-graph-uri"),
     )
+
+
+@bp.route("/search")
+def search_names() -> Response:
+    """Return the resources a name finds, however the source spells it (HTML, or JSON when asked)."""
+    query = request.args.get("q", "")
+    if len(query) > search.MAX_QUERY:
+        raise ProtocolError(400, f"parameter 'q': at most {search.MAX_QUERY} characters, got {len(query)}")
+    hits = search.search(state().dataset, query)
+    if request.args.get("format") == "json" or not prefers_html(request.headers.get("Accept"), "results"):
+        listed = [
+            {"iri": h.item.iri, "label": h.item.text, "matched": list(h.matched), "types": [t.iri for t in h.types]} for h in hits
+        ]
+        return cacheable(
+            json.dumps({"q": query, "results": listed}, ensure_ascii=False, indent=1) + "\n", "application/json", None
+        )
+    return html("search.html", q=query, hits=hits)
 
 
 @bp.route("/explain")

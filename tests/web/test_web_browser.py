@@ -113,3 +113,15 @@ def test_following_why_from_an_inferred_fact_to_its_rule_and_premises(site: Site
     page.wait_for_url("**/explain?**")
     assert page.locator("strong.rule").first.inner_text() == "prp-inv"
     page.screenshot(path=str(artifacts / "explain.png"), full_page=True)
+
+
+def test_searching_a_variant_spelling_from_any_page(site: Site, page: Any, artifacts: Path) -> None:
+    page.goto(f"{site.root}/editor")
+    box = page.get_by_role("searchbox", name="Search names")
+    box.fill("Carlos Souza")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=Carlos+Souza")
+    page.screenshot(path=str(artifacts / "search.png"), full_page=True)
+    page.locator("#hits").get_by_role("link", name="Carlos Sousa").click()
+    page.wait_for_url(f"{site.root}/page/person/carlos-sousa")
+    assert page.locator("h1").inner_text() == "Carlos Sousa"
