@@ -76,7 +76,8 @@ def test_the_list_is_html_for_browsers_with_a_form_per_query(get: Get) -> None:
     page = _Sections()
     page.feed(reply.text)
     assert sorted(page.sections) == QUERY_NAMES
-    assert sorted(page.forms) == sorted(f"http://localhost/queries/{name}" for name in QUERY_NAMES)
+    query_forms = [action for action in page.forms if action != "/search"]  # every page's header has the search box
+    assert sorted(query_forms) == sorted(f"http://localhost/queries/{name}" for name in QUERY_NAMES)
     assert {"stage", "category", "after-stage", "number", "country", "iri", "format"} <= set(page.fields)
 
 
