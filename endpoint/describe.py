@@ -11,8 +11,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from endpoint.errors import ProtocolError
-from endpoint.negotiation import FORMATS, UnknownFormat, format_names, negotiate
-from endpoint.responses import cacheable
+from endpoint.responses import cacheable, negotiated
 from endpoint.results import GRAPH_FORMATS
 from endpoint.state import State, state
 from loader.store import NQUADS, TRIG
@@ -48,13 +47,7 @@ def _root() -> str:
 def negotiated_graph(name: str, build: Callable[[State], Graph]) -> Response:
     """Return a small RDF document in the negotiated format, serialised once per format and cached."""
     current = state()
-    try:
-        fmt = negotiate(request.headers.get("Accept"), "graph", request.args.get("format"))
-    except UnknownFormat:
-        raise ProtocolError(400, f"format={request.args.get('format')!r} is not one of: {', '.join(format_names())}") from None
-    if fmt is None:
-        offered = ", ".join(dict.fromkeys(f.media_type for f in FORMATS if f.kind == "graph"))
-        raise ProtocolError(406, f"none of the accepted media types can carry an RDF graph; offered: {offered}")
+    fmt = negotiated("graph", request.args.get("format"), "an RDF graph")
     key = (f"{name}@{_root()}", fmt.serialiser)
     body = current.documents.get(key)
     if body is None:
@@ -205,13 +198,7 @@ def graph_store() -> Response:
     asked_default = "default" in request.args
     if asked_default == bool(asked_named) or len(asked_named) > 1:
         raise ProtocolError(400, "give exactly one of ?default or ?graph=IRI")
-    try:
-        fmt = negotiate(request.headers.get("Accept"), "graph", request.args.get("format"))
-    except UnknownFormat:
-        raise ProtocolError(400, f"format={request.args.get('format')!r} is not one of: {', '.join(format_names())}") from None
-    if fmt is None:
-        offered = ", ".join(dict.fromkeys(f.media_type for f in FORMATS if f.kind == "graph"))
-        raise ProtocolError(406, f"none of the accepted media types can carry an RDF graph; offered: {offered}")
+    fmt = negotiated("graph", request.args.get("format"), "an RDF graph")
     if asked_named:
         iri = asked_named[0]
         if not current.dataset.is_local_graph(iri):

@@ -19,8 +19,8 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from endpoint import openapi
 from endpoint.errors import ProtocolError
 from endpoint.executor import QueryTimeout
-from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate, prefers_html
-from endpoint.responses import cacheable
+from endpoint.negotiation import Format, prefers_html
+from endpoint.responses import cacheable, negotiated
 from endpoint.results import Answer, Failure
 from endpoint.saved import (
     QUERIES_DIR,
@@ -126,14 +126,7 @@ def _request_values() -> dict[str, list[str]]:
 
 def _format(query: SavedQuery, requested: str | None) -> Format:
     kind = "results" if query.form in ("SELECT", "ASK") else "graph"
-    try:
-        fmt = negotiate(request.headers.get("Accept"), kind, requested)
-    except UnknownFormat:
-        raise ProtocolError(400, f"parameter 'format': expected one of {', '.join(format_names())}, got {requested!r}") from None
-    if fmt is None:
-        offered = ", ".join(dict.fromkeys(f.media_type for f in FORMATS if f.kind == kind))
-        raise ProtocolError(406, f"none of the accepted media types can carry the answer of {query.name}; offered: {offered}")
-    return fmt
+    return negotiated(kind, requested, f"the answer of {query.name}")
 
 
 @bp.route("/queries/<name>", methods=["GET", "POST"])

@@ -1,8 +1,12 @@
-"""The one way answers that anyone may cache are made: ETag from the dataset, Cache-Control, Vary, 304s."""
+"""How answers are made: the format negotiated (or refused, saying why), and for answers anyone may cache,
+ETag from the dataset, Cache-Control, Vary, 304s."""
 
 from __future__ import annotations
 
 from flask import Response, current_app, request
+
+from endpoint.errors import ProtocolError
+from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate
 
 ANSWER_VARY = "Accept, Accept-Encoding"
 
@@ -24,3 +28,20 @@ def cacheable(
         response.set_etag(etag)
         response.make_conditional(request)
     return response
+
+
+def unknown_format(requested: str | None) -> ProtocolError:
+    """Return the 400 for a `format` parameter naming nothing the endpoint offers."""
+    return ProtocolError(400, f"parameter 'format': expected one of {', '.join(format_names())}, got {requested!r}")
+
+
+def negotiated(kind: str, requested: str | None, what: str) -> Format:
+    """Return the format the request asks for (Accept, or `format=`) for a kind of answer; 400 or 406 when there is none."""
+    try:
+        fmt = negotiate(request.headers.get("Accept"), kind, requested)
+    except UnknownFormat:
+        raise unknown_format(requested) from None
+    if fmt is None:
+        offered = ", ".join(dict.fromkeys(f.media_type for f in FORMATS if f.kind == kind))
+        raise ProtocolError(406, f"none of the accepted media types can carry {what}; offered: {offered}")
+    return fmt

@@ -27,7 +27,7 @@ TYPES = "SELECT ?item ?type WHERE { ?item a ?type . FILTER(STRSTARTS(STR(?type),
 MAX_QUERY = 200
 MOST = 50
 
-_indexes: dict[str, list[Name]] = {}
+_indexes: dict[str, Index] = {}
 _lock = threading.Lock()
 
 
@@ -39,6 +39,14 @@ class Name:
     spelling: str
     item: str
     label: str
+
+
+@dataclass(frozen=True)
+class Index:
+    """A dataset's names, and the classes (rally:) each resource is stated to have."""
+
+    names: list[Name]
+    types: dict[str, list[ox.NamedNode]]
 
 
 @dataclass(frozen=True)
@@ -61,15 +69,21 @@ def fold(text: str) -> str:
     return " ".join(letters.casefold().split())
 
 
-def _index(dataset: ServedDataset) -> list[Name]:
+def _index(dataset: ServedDataset) -> Index:
+    """Return the dataset's names and classes, read once per dataset."""
     with _lock:
         found = _indexes.get(dataset.etag)
         if found is None:
             rows = select(dataset, NAMES, ("asserted", "inferred", "metadata"))
-            found = sorted(
+            names = sorted(
                 {Name(fold(text(r, "name")), text(r, "name"), text(r, "item"), text(r, "label")) for r in rows},
                 key=lambda n: (n.label, n.item, n.spelling),
             )
+            types: dict[str, list[ox.NamedNode]] = {}
+            for row in select(dataset, TYPES, ("asserted",)):
+                if isinstance(row["type"], ox.NamedNode):
+                    types.setdefault(text(row, "item"), []).append(row["type"])
+            found = Index(names, {item: sorted(classes, key=lambda t: t.value) for item, classes in types.items()})
             _indexes[dataset.etag] = found
         return found
 
@@ -79,8 +93,9 @@ def search(dataset: ServedDataset, query: str, most: int = MOST) -> list[Hit]:
     wanted = fold(query)
     if not wanted:
         return []
+    index = _index(dataset)
     ranked: dict[str, tuple[int, Name, list[str]]] = {}
-    for name in _index(dataset):
+    for name in index.names:
         if wanted not in name.folded:
             continue
         rank = 0 if name.folded == wanted else 1 if name.folded.startswith(wanted) else 2
@@ -92,17 +107,12 @@ def search(dataset: ServedDataset, query: str, most: int = MOST) -> list[Hit]:
             if rank < best[0]:
                 ranked[name.item] = (rank, name, best[2])
     chosen = sorted(ranked.values(), key=lambda entry: (entry[0], entry[1].label.casefold()))[:most]
-    types: dict[str, list[ox.NamedNode]] = {}
-    for row in select(dataset, TYPES, ("asserted",)):
-        found_type = row["type"]
-        if isinstance(found_type, ox.NamedNode):
-            types.setdefault(text(row, "item"), []).append(found_type)
     base = dataset.base
     return [
         Hit(
             view(ox.NamedNode(name.item), base, {name.item: name.label}),
             tuple(sorted(set(spellings) - {name.label})),
-            tuple(view(t, base, {}) for t in sorted(types.get(name.item, []), key=lambda t: t.value)),
+            tuple(view(t, base, {}) for t in index.types.get(name.item, [])),
         )
         for _, name, spellings in chosen
     ]

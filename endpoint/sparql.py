@@ -12,8 +12,8 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from endpoint import describe
 from endpoint.errors import ProtocolError
 from endpoint.executor import QueryTimeout
-from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate, prefers_html
-from endpoint.responses import cacheable
+from endpoint.negotiation import FORMATS, Format, UnknownFormat, negotiate, prefers_html
+from endpoint.responses import cacheable, unknown_format
 from endpoint.results import Answer, Failure, Job
 from endpoint.safety import Refused, inspect
 from endpoint.state import state
@@ -98,7 +98,7 @@ def choose(kind: str, requested: str | None) -> Format | None:
     try:
         return negotiate(request.headers.get("Accept"), kind, requested)
     except UnknownFormat:
-        raise ProtocolError(400, f"format={requested!r} is not one of: {', '.join(format_names())}") from None
+        raise unknown_format(requested) from None
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
