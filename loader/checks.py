@@ -65,6 +65,15 @@ def _by_classification(record: EditionRecord) -> dict[tuple[str, int, str], list
     return tables
 
 
+def awarded(record: EditionRecord, category: str, after: int, before: int | None = None) -> int:
+    """Return the seconds a category was awarded on stages without contest after stage `after` (and before `before`)."""
+    return sum(
+        found.awarded or 0
+        for found in record.no_contests
+        if category_slug(found.category) == category and after < found.stage and (before is None or found.stage < before)
+    )
+
+
 def gaps(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
     """Yield a problem for each printed gap that is not the time minus the leader's time."""
     for (category, stage, kind), rows in sorted(_by_classification(info.record).items()):
@@ -106,11 +115,12 @@ def general_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
                 if row.time is None or ran is None or ran.time is None:
                     continue
                 if before is None:
-                    expected, known = ran.time, True
+                    expected, known = ran.time + awarded(record, category, 0, stage), True
                 else:
                     prior = previous.get(driver)
                     known = prior is not None and prior.time is not None
                     expected = (prior.time + ran.time) if known and prior and prior.time is not None else 0
+                    expected += awarded(record, category, before, stage)
                 if not known or expected == row.time:
                     continue
                 copied = [r for r in history.values() if r.time == row.time and _driver(info, resolution, r) == driver]
@@ -155,7 +165,7 @@ def implied_stage_times(info: EditionInfo, resolution: Resolution) -> Iterator[P
                 prior = earlier.get(driver)
                 if driver in names or prior is None or prior.time is None or row.time is None:
                     continue
-                implied = row.time - prior.time
+                implied = row.time - prior.time - awarded(record, category, before, stage)
                 if slowest.time is not None and implied < slowest.time:
                     yield Problem(
                         "general-time-mismatch",
@@ -204,10 +214,12 @@ def final_standings(info: EditionInfo, resolution: Resolution) -> Iterator[Probl
                 record.path,
                 standing.line,
             )
-        if standing.time is not None and row.time is not None and standing.time != row.time:
+        extra = awarded(record, category, last)
+        if standing.time is not None and row.time is not None and standing.time != row.time + extra:
+            given = f" plus the {format_duration(extra)} awarded after it" if extra else ""
             yield Problem(
                 "standing-mismatch",
-                f"{category}: final time of {_who(resolution, driver)} {format_duration(standing.time)} (line {standing.line}) is not the time after stage {last}, {format_duration(row.time)} (line {row.line})",
+                f"{category}: final time of {_who(resolution, driver)} {format_duration(standing.time)} (line {standing.line}) is not the time after stage {last}, {format_duration(row.time)} (line {row.line}){given}",
                 record.path,
                 standing.line,
             )
@@ -238,7 +250,7 @@ def stage_winners(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
         for cell in stage.winners:
             category = category_slug(cell.category)
             rows = tables.get((category, stage.number, "stage"))
-            if cell.cancelled or not rows:
+            if cell.marker or not rows:
                 continue
             listed = {resolution.person(record, cell.category, m).slug for m in cell.people}
             first = {_driver(info, resolution, r) for r in rows if r.position == 1}
@@ -256,22 +268,22 @@ def cancellations(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
     """Yield a problem where the stage table and the results table disagree on a cancellation."""
     record = info.record
     tables = _by_classification(record)
-    in_results = {(category_slug(c.category), c.stage) for c in record.cancellations}
+    in_results = {(category_slug(c.category), c.stage) for c in record.markers}
     for stage in record.stages:
         for cell in stage.winners:
             key = (category_slug(cell.category), stage.number)
             has_results = (key[0], stage.number, "stage") in tables
-            if cell.cancelled and has_results:
+            if cell.marker and has_results:
                 yield Problem(
                     "cancellation-mismatch",
-                    f"stage {stage.number} is cancelled for {key[0]} in the stage table but has results",
+                    f"stage {stage.number} is {cell.text!r} for {key[0]} in the stage table but has results",
                     record.path,
                     stage.line,
                 )
-            if not cell.cancelled and key in in_results:
+            if not cell.marker and key in in_results:
                 yield Problem(
                     "cancellation-mismatch",
-                    f"stage {stage.number} is cancelled for {key[0]} in the results table but not in the stage table",
+                    f"stage {stage.number} has no contest for {key[0]} in the results table but not in the stage table",
                     record.path,
                     stage.line,
                 )
@@ -329,6 +341,91 @@ def entries(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
                 )
 
 
+def penalties(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem for each penalty whose sentences state different durations."""
+    for penalty in info.penalties:
+        amounts = {s.seconds for s in penalty.statements if s.seconds is not None}
+        if len(amounts) > 1:
+            where = ", ".join(f"{s.wording} (line {s.line})" for s in penalty.statements if s.wording)
+            on_stage = f" on stage {penalty.stage}" if penalty.stage else ""
+            yield Problem(
+                "penalty-mismatch",
+                f"the penalty of {_who(resolution, penalty.person)}{on_stage} is stated differently: {where}",
+                info.record.path,
+                max(s.line for s in penalty.statements),
+                (penalty.person,),
+            )
+
+
+def duplicate_results(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem for each crew listed twice in one classification."""
+    for (category, stage, kind), rows in sorted(_by_classification(info.record).items()):
+        seen: set[str] = set()
+        for row in rows:
+            driver = _driver(info, resolution, row)
+            if driver in seen:
+                what = "stage result" if kind == "stage" else "general classification"
+                yield Problem(
+                    "duplicate-result",
+                    f"{_who(resolution, driver)} appears twice in the {category} {what} of stage {stage}",
+                    info.record.path,
+                    row.line,
+                )
+            seen.add(driver)
+
+
+def likely_causes(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
+    """Yield a problem naming a general-classification time as the likely wrong cell when one other value of it
+    would make several figures on other lines add up (the gaps printed against it, the sums before and after it)
+    and no figure agrees with the value printed."""
+    record = info.record
+    tables = _by_classification(record)
+    for category in sorted({c for c, _, k in tables if k == "general"}):
+        stages = sorted(s for c, s, k in tables if c == category and k == "general")
+        general = {s: {_driver(info, resolution, r): r for r in tables[(category, s, "general")]} for s in stages}
+        ran = {s: {_driver(info, resolution, r): r for r in tables.get((category, s, "stage"), [])} for s in stages}
+        for index, stage in enumerate(stages):
+            rows = tables[(category, stage, "general")]
+            leaders = [r for r in rows if r.position == 1 and r.time is not None]
+            for row in rows:
+                if row.time is None:
+                    continue
+                driver = _driver(info, resolution, row)
+                implied: list[tuple[int, int]] = []  # (value the figure implies for this cell, line of the figure)
+                if leaders == [row]:
+                    implied += [
+                        (o.time - o.gap, o.line)
+                        for o in rows
+                        if o is not row and o.time is not None and o.gap is not None and not o.inherited
+                    ]
+                elif len(leaders) == 1 and row.gap is not None and leaders[0].time is not None:
+                    implied.append((leaders[0].time + row.gap, row.line))
+                if index > 0:
+                    before = stages[index - 1]
+                    prior, this = general[before].get(driver), ran[stage].get(driver)
+                    if prior and this and prior.time is not None and this.time is not None:
+                        implied.append((prior.time + this.time + awarded(record, category, before, stage), row.line))
+                if index + 1 < len(stages):
+                    after = stages[index + 1]
+                    later, that = general[after].get(driver), ran[after].get(driver)
+                    if later and that and later.time is not None and that.time is not None:
+                        implied.append((later.time - that.time - awarded(record, category, stage, after), later.line))
+                values = {value for value, _ in implied}
+                lines = sorted({line for _, line in implied})
+                if len(implied) < 2 or len(values) != 1 or row.time in values or lines == [row.line]:
+                    continue
+                value = values.pop()
+                yield Problem(
+                    "likely-cause",
+                    f"{category} general classification after stage {stage}: {_who(resolution, driver)}'s time "
+                    f"{format_duration(row.time)} is likely the wrong cell: {format_duration(value)} would make "
+                    f"{len(implied)} figures add up (lines {', '.join(str(n) for n in lines)})",
+                    record.path,
+                    row.line,
+                    (driver,),
+                )
+
+
 CHECKS: tuple[Check, ...] = (
     race_numbers,
     general_times,
@@ -340,6 +437,9 @@ CHECKS: tuple[Check, ...] = (
     infobox_winners,
     entries,
     distance,
+    penalties,
+    duplicate_results,
+    likely_causes,
 )
 
 

@@ -21,7 +21,7 @@ from loader.errors import SourceError
 from loader.inference import InconsistentData
 from loader.iris import DEFAULT_BASE
 from loader.namespaces import RALLY
-from loader.pipeline import BUNDLED_DOCUMENT, GRAPHS, Build, load_paths
+from loader.pipeline import BUNDLED_DOCUMENT, GRAPHS, Build, article_files, load_paths
 from loader.store import has_build, read_dataset, write_build
 
 DEFAULT_OUT = Path("build")
@@ -38,7 +38,11 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="build the dataset from rally articles (the bundled 2001 Dakar Rally when none is given)"
     )
     build.add_argument(
-        "documents", nargs="*", type=Path, metavar="DOC", help="rally article(s) in the flattened-table text format"
+        "documents",
+        nargs="*",
+        type=Path,
+        metavar="DOC",
+        help="rally articles in the flattened-table text format, or folders of them (their *.txt files)",
     )
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default: {DEFAULT_OUT})")
     build.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the minted resources (default: {DEFAULT_BASE})")
@@ -90,7 +94,7 @@ def _build(args: argparse.Namespace) -> int:
         if interactive:
             print(f"rally-kg: {phase}…", file=sys.stderr, flush=True)
 
-    documents = args.documents or [BUNDLED_DOCUMENT]
+    documents = article_files(args.documents) or [BUNDLED_DOCUMENT]
     try:
         build = load_paths(documents, base=args.base, progress=progress)
     except ValueError as error:  # a bad --base
@@ -134,9 +138,20 @@ def build_summary(build: Build, documents: Sequence[Path]) -> dict[str, Any]:
         "sources": [str(d) for d in documents],
         "triples": {name: len(build.graph(name)) for name in GRAPHS},
         "resources": dict(sorted(typed.items())),
+        "coverage": coverage(build),
         "problems": [{"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in build.problems],
         "seconds": {k: round(v, 3) for k, v in build.timings.items()},
     }
+
+
+def coverage(build: Build) -> dict[str, Any]:
+    """Return how much of the sources' tables was loaded: rows read, loaded whole, reported (in all and per source)."""
+    per_source: dict[str, dict[str, Any]] = {
+        path: {"rows read": c.rows, "rows loaded": c.loaded, "rows reported": len(c.reported), "reported lines": list(c.reported)}
+        for path, c in build.coverage.items()
+    }
+    total = {key: sum(item[key] for item in per_source.values()) for key in ("rows read", "rows loaded", "rows reported")}
+    return {**total, "sources": per_source}
 
 
 def print_summary(summary: dict[str, Any], out: Path, stream: TextIO) -> None:
@@ -150,6 +165,11 @@ def print_summary(summary: dict[str, Any], out: Path, stream: TextIO) -> None:
     write("Resources per class (asserted and inferred):\n")
     for name, count in summary["resources"].items():
         write(f"  {name:<24} {count:>5,}\n")
+    rows = summary["coverage"]
+    write(
+        f"\nTable rows: {rows['rows read']:,} read, {rows['rows loaded']:,} loaded whole, "
+        f"{rows['rows reported']:,} reported (with a problem saying what was not loaded)\n"
+    )
     problems = summary["problems"]
     write(f"\n{len(problems)} problems found in the source:\n")
     for p in problems:

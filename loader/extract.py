@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import PurePath
 
-from loader.article import Article, Bullet, Paragraph, Row, Section, Table
+from loader.article import Article, Bullet, Paragraph, Row, Table
 from loader.errors import SourceError
+from loader.names import category_slug
 from loader.parsing import (
     dates_in_year,
     find_edition_number,
@@ -17,16 +20,28 @@ from loader.parsing import (
     parse_duration,
     parse_integer,
 )
+from loader.prose import (
+    awarded_time,
+    extract_penalties,
+    is_penalty_note,
+    looks_like_name,
+    marker_kind,
+    marker_reason,
+    stages_named,
+)
 from loader.records import (
-    CancellationRecord,
+    Coverage,
     EditionRecord,
     EntryRecord,
     FormatIssue,
     InfoboxWinner,
+    MarkerRecord,
     Mention,
+    NoContestRecord,
     NoteRecord,
     RestDayRecord,
     ResultRecord,
+    StageNote,
     StageRecord,
     StandingRecord,
     TownRef,
@@ -38,7 +53,6 @@ _TOWN = re.compile(r"^([A-Z]{3})(/)?\s*(.*)$")
 _YEAR = re.compile(r"^(\d{4})\s+(.+)$")
 _ENTRY_HEADING = re.compile(r"^(.+?)\s+(?:principal\s+)?entr(?:y|ies)(?:\s+list)?$", re.IGNORECASE)
 _ENTRY_LINE = re.compile(r"^(\d+)\s+(\S.*)$")
-_CANCELLED = re.compile(r"\bcancel", re.IGNORECASE)
 _REST_DAY = re.compile(r"\brest\s*day\b", re.IGNORECASE)
 
 
@@ -166,6 +180,21 @@ def extract_stage_table(
         else:
             raise SourceError(path, row.line, f"expected a stage number or an empty cell for a rest day, found {cells[0]!r}")
     dates = dates_in_year(days, year)
+    for (_kind, row, cells), before, day in zip(pending[1:], dates, dates[1:]):
+        if day <= before:
+            issues.append(
+                FormatIssue(
+                    "date-order", f"{cells[1]!r} ({day.isoformat()}) is not after the row above ({before.isoformat()})", row.line
+                )
+            )
+        elif (day - before).days > 31:
+            issues.append(
+                FormatIssue(
+                    "date-order",
+                    f"{cells[1]!r} ({day.isoformat()}) is {(day - before).days} days after the row above ({before.isoformat()}): a wrong month?",
+                    row.line,
+                )
+            )
     stages: list[StageRecord] = []
     rest_days: list[RestDayRecord] = []
     for (kind, row, cells), day in zip(pending, dates):
@@ -188,7 +217,7 @@ def _looks_like_date(cell: str) -> bool:
 
 
 def _stage_row(
-    row: Row, cells: list[str], day: object, categories: tuple[str, ...], path: str, issues: list[FormatIssue]
+    row: Row, cells: list[str], day: date, categories: tuple[str, ...], path: str, issues: list[FormatIssue]
 ) -> StageRecord:
     number = int(cells[0])
     distance_index = next((i for i in range(2, min(len(cells), 5)) if _is_number(cells[i])), None)
@@ -205,15 +234,6 @@ def _stage_row(
             row.line,
             f"stage {number}: {len(winner_cells)} winner cells for {len(categories)} categories ({', '.join(categories)})",
         )
-    winners = []
-    for category, cell in zip(categories, winner_cells + [""] * (len(categories) - len(winner_cells))):
-        if _CANCELLED.search(cell):
-            winners.append(WinnerCell(category, (), True, cell))
-        else:
-            winners.append(WinnerCell(category, parse_crew(cell, row.line, issues), False, cell))
-    from datetime import date as _date
-
-    assert isinstance(day, _date)
     return StageRecord(
         number=number,
         day=day,
@@ -221,9 +241,57 @@ def _stage_row(
         finish=towns[-1],
         loop=len(towns) == 1,
         distance_km=distance,
-        winners=tuple(winners),
+        winners=tuple(winner_row(number, winner_cells, categories, row.line, issues)),
         line=row.line,
     )
+
+
+def winner_row(
+    number: int, cells: list[str], categories: tuple[str, ...], line: int, issues: list[FormatIssue]
+) -> list[WinnerCell]:
+    """Return the winner cells of a stage row, one per category in the table's column order.
+
+    A cell that names no one is a marker ("Stage cancelled", "Liaison only"); a marker followed only by empty
+    cells spans them (a flattened colspan). A category left empty without a marker is reported.
+
+    >>> [(c.category, c.marker) for c in winner_row(1, ["Liaison only"], ("Bikes", "Cars"), 5, [])]
+    [('Bikes', 'neutralised'), ('Cars', 'neutralised')]
+    """
+    padded = cells + [""] * (len(categories) - len(cells))
+    found: list[WinnerCell] = []
+    spanning: WinnerCell | None = None
+    for index, (category, cell) in enumerate(zip(categories, padded)):
+        text = cell.strip()
+        if not text:
+            if spanning is not None:
+                found.append(WinnerCell(category, (), spanning.marker, spanning.text))
+                continue
+            if any(c.strip() for c in padded):
+                issues.append(
+                    FormatIssue("missing-winner", f"stage {number}: the stage table gives no winner for {category}", line)
+                )
+            found.append(WinnerCell(category, (), None, ""))
+            continue
+        people = parse_crew(text, line, issues) if _CODE.match(text) else ()
+        if people or looks_like_name(text):
+            found.append(WinnerCell(category, people or parse_crew(text, line, issues), None, text))
+            spanning = None
+            continue
+        kind = marker_kind(text)
+        if kind is None:
+            kind = "neutralised"
+            issues.append(
+                FormatIssue(
+                    "unclear-marker",
+                    f"stage {number}, {category}: {text!r} names no one and is not a known marker "
+                    "(cancelled, neutralised, liaison only); read as no contest",
+                    line,
+                )
+            )
+        cell_record = WinnerCell(category, (), kind, text)
+        found.append(cell_record)
+        spanning = cell_record if all(not c.strip() for c in padded[index + 1 :]) else None
+    return found
 
 
 def _is_number(cell: str) -> bool:
@@ -258,14 +326,14 @@ def extract_bullets(bullets: list[Bullet], categories: tuple[str, ...]) -> tuple
 
 
 def extract_results(
-    table: Table, category: str, path: str, issues: list[FormatIssue]
-) -> tuple[list[ResultRecord], list[CancellationRecord]]:
-    """Return the stage results and general classifications of one category's results table."""
+    table: Table, category: str, path: str, last_line: int, issues: list[FormatIssue]
+) -> tuple[list[ResultRecord], list[MarkerRecord]]:
+    """Return the stage results and general classifications of one category's results table, and its marker rows."""
     header, body = _rows_after_header(table, (("pos" in _lower(r.cells) and "competitor" in _lower(r.cells)) for r in table.rows))
     if not body:
         raise SourceError(path, header[-1].line, f"the {category} results table has a header but no rows")
     results: list[ResultRecord] = []
-    cancellations: list[CancellationRecord] = []
+    markers: list[MarkerRecord] = []
     stage: int | None = None
     previous: dict[str, ResultRecord | None] = {"stage": None, "general": None}
     for row in body:
@@ -278,25 +346,34 @@ def extract_results(
         if not tokens:
             continue
         leading_empty = next((i for i, c in enumerate(row.cells) if c), 0)
-        if tokens[0].isdigit() and len(tokens) > 1 and (tokens[1].isdigit() or _CANCELLED.search(tokens[1])):
+        said = marker_kind(tokens[1]) if len(tokens) > 1 and not _CODE.match(tokens[1]) else None
+        if tokens[0].isdigit() and len(tokens) > 1 and (tokens[1].isdigit() or said):
             stage = int(tokens.pop(0))
             previous = {"stage": None, "general": None}
-            if _CANCELLED.search(tokens[0]):
-                cancellations.append(CancellationRecord(category, stage, tokens[0], row.line))
+            if said:
+                markers.append(MarkerRecord(category, stage, said, " ".join(tokens), row.line))
                 continue
         if stage is None:
             raise SourceError(path, row.line, f"expected a stage number in the first cell of the {category} results")
         parts = ("general",) if leading_empty >= 3 else ("stage", "general")
         for kind in parts:
             if not tokens:
+                issues.append(
+                    FormatIssue(
+                        "missing-general",
+                        f"the {category} results row of stage {stage} ends after its stage result "
+                        f"({', '.join(m.name for m in results[-1].crew)}): no general-classification half, nothing loaded for it",
+                        row.line,
+                    )
+                )
                 break
             record = _result_part(tokens, kind, category, stage, previous[kind], row, path, issues)
             results.append(record)
             previous[kind] = record
         if tokens:
             raise SourceError(path, row.line, f"unexpected cells at the end of a {category} results row: {tokens!r}")
-    _check_complete(results, table, category, path)
-    return results, cancellations
+    _check_complete(results, table, category, path, last_line)
+    return results, markers
 
 
 def _result_part(
@@ -328,22 +405,23 @@ def _result_part(
         time = parse_duration(tokens.pop(0))
         if tokens and is_duration(tokens[0]):
             gap = parse_duration(tokens.pop(0))
-    inherited = position is None
-    if inherited:
+    inherited: tuple[str, ...] = ()
+    if position is None:
         if above is None:
             raise SourceError(
                 path, row.line, f"a {what} row with no position and no row above it to share a tie with ({category})"
             )
-        position = above.position
+        position, inherited = above.position, ("position",)
         if time is None:
             time, gap = above.time, above.gap
+            inherited += tuple(name for name, value in (("time", time), ("gap", gap)) if value is not None)
     elif time is None and kind == "stage" and tokens and not tokens[0].isdigit():
         raise SourceError(path, row.line, f"expected a time after {make!r} in the {category} {what}")
     assert position is not None
     return ResultRecord(category, stage, kind, position, crew, make, time, gap, inherited, row.line)
 
 
-def _check_complete(results: list[ResultRecord], table: Table, category: str, path: str) -> None:
+def _check_complete(results: list[ResultRecord], table: Table, category: str, path: str, last_line: int) -> None:
     """Raise when the table's last stage has fewer rows than the others and the table ends the file."""
     per_stage: dict[int, int] = {}
     for record in results:
@@ -353,7 +431,7 @@ def _check_complete(results: list[ResultRecord], table: Table, category: str, pa
         return
     *earlier, last = sorted(per_stage)
     usual = max(per_stage[s] for s in earlier)
-    if per_stage[last] < usual and table.rows[-1].line == _last_line(path, table):
+    if per_stage[last] < usual and table.rows[-1].line == last_line:
         raise SourceError(
             path,
             table.rows[-1].line,
@@ -361,13 +439,6 @@ def _check_complete(results: list[ResultRecord], table: Table, category: str, pa
             "and nothing follows; the file looks truncated",
         )
 
-
-def _last_line(path: str, table: Table) -> int:
-    # set by extract_edition: the last non-blank line number of the file
-    return _LAST_LINE.get(path, -1)
-
-
-_LAST_LINE: dict[str, int] = {}
 
 _STANDING_ROLES = {
     "pos": "position",
@@ -387,8 +458,13 @@ _STANDING_ROLES = {
     "codriver": "codriver",
     "codrivers": "codriver",
     "navigator": "codriver",
+    "navigators": "codriver",
     "co-pilot": "codriver",
-    "crew": "codriver",
+    "co-pilots": "codriver",
+    "crew": "further",
+    "mechanic": "further",
+    "mechanics": "further",
+    "further crew": "further",
     "bike": "vehicle",
     "car": "vehicle",
     "truck": "vehicle",
@@ -401,13 +477,15 @@ _STANDING_ROLES = {
     "time": "time",
     "total": "time",
 }
+CREW_ROLES = ("driver", "codriver", "further")  # the columns that name people, in the order a crew is listed
 
 
 def extract_standings(table: Table, category: str, path: str, issues: list[FormatIssue]) -> list[StandingRecord]:
-    """Return a category's final standings, reading columns by their header names."""
+    """Return a category's final standings, reading columns by their header names (crew roles included)."""
     header = table.rows[0]
     roles: list[str | None] = []
-    for name in _lower(header.cells):
+    names = _lower(header.cells)
+    for name in names:
         role = _STANDING_ROLES.get(name)
         if role is None and name:
             issues.append(FormatIssue("unknown-column", f"final standings column {name!r} not understood, ignored", header.line))
@@ -415,6 +493,7 @@ def extract_standings(table: Table, category: str, path: str, issues: list[Forma
     for needed in ("position", "driver", "time"):
         if needed not in roles:
             raise SourceError(path, header.line, f"the {category} final standings have no {needed} column")
+    named = max(i for i, name in enumerate(names) if name) + 1
     standings: list[StandingRecord] = []
     for row in table.rows[1:]:
         cells = [c for c in row.cells]
@@ -427,9 +506,22 @@ def extract_standings(table: Table, category: str, path: str, issues: list[Forma
             continue
         if len(cells) > len(roles):
             raise SourceError(path, row.line, f"{len(cells)} cells where the {category} standings header has {len(roles)}")
+        if len(cells) < named:
+            missing = [header.cells[i] for i in range(len(cells), named) if roles[i] is not None]
+            issues.append(
+                FormatIssue(
+                    "short-row",
+                    f"the {category} standings row has {len(cells)} cells where the header has {named}: "
+                    f"no {', no '.join(missing)}; the rest is loaded",
+                    row.line,
+                )
+            )
         values: dict[str, str] = {}
+        people: list[tuple[str, str]] = []  # (role, cell) of the columns naming people, in column order
         for role, cell in zip(roles, cells):
-            if role is not None:
+            if role in CREW_ROLES:
+                people.append((role, cell))
+            elif role is not None:
                 values[role] = cell
         try:
             position = parse_integer(values.get("position", ""))
@@ -443,21 +535,30 @@ def extract_standings(table: Table, category: str, path: str, issues: list[Forma
                 number = parse_integer(values["number"])
             except ValueError:
                 raise SourceError(path, row.line, f"expected a race number, found {values['number']!r}") from None
-        crew = parse_crew(values.get("driver", ""), row.line, issues)
-        if not crew:
+        crew: list[Mention] = []
+        crew_roles: list[str] = []
+        for role, cell in sorted(people, key=lambda item: CREW_ROLES.index(item[0])):
+            found = parse_crew(cell, row.line, issues)
+            crew += found
+            crew_roles += [role] * len(found)
+        if not crew or crew_roles[0] != "driver":
             raise SourceError(path, row.line, f"expected a driver or rider in the {category} standings")
-        crew += parse_crew(values.get("codriver", ""), row.line, issues)
         time_text = values.get("time", "")
-        if not is_duration(time_text):
-            raise SourceError(path, row.line, f"expected a time like 70:01:08 or a gap like +25:10, found {time_text!r}")
-        seconds = parse_duration(time_text)
+        seconds: int | None = None
+        if time_text:
+            if not is_duration(time_text):
+                raise SourceError(path, row.line, f"expected a time like 70:01:08 or a gap like +25:10, found {time_text!r}")
+            seconds = parse_duration(time_text)
+        elif len(cells) >= named:
+            issues.append(FormatIssue("short-row", f"the {category} standings row has an empty time cell", row.line))
         is_gap = time_text.startswith("+")
         standings.append(
             StandingRecord(
                 category=category,
                 position=position,
                 number=number,
-                crew=crew,
+                crew=tuple(crew),
+                roles=tuple(crew_roles),
                 vehicle=values.get("vehicle", ""),
                 entrant=values.get("entrant") or None,
                 time=None if is_gap else seconds,
@@ -468,16 +569,14 @@ def extract_standings(table: Table, category: str, path: str, issues: list[Forma
     return standings
 
 
-def _sections_like(article: Article, *words: str) -> Iterator[Section]:
-    for section in article.sections:
-        if any(w in " ".join(section.path).lower() for w in words):
-            yield section
+# Issues that mean part of a row could not be loaded: the row counts as reported, not loaded.
+ROW_NOT_LOADED = frozenset({"missing-general", "short-row", "missing-winner", "unclear-marker", "empty-name", "unknown-column"})
 
 
 def extract_edition(article: Article) -> EditionRecord:
     """Return all the records of one article; raise SourceError where the format is broken."""
     path = article.path
-    _LAST_LINE[path] = max((n for n, line in enumerate(article.lines, 1) if line.strip()), default=0)
+    last_line = max((n for n, line in enumerate(article.lines, 1) if line.strip()), default=0)
     issues: list[FormatIssue] = []
     name = article.infobox_name or article.title
     year_match = _YEAR.match(name) or _YEAR.match(article.title)
@@ -507,8 +606,10 @@ def extract_edition(article: Article) -> EditionRecord:
     notes: list[NoteRecord] = []
     entries: list[EntryRecord] = []
     results: list[ResultRecord] = []
-    cancellations: list[CancellationRecord] = []
+    markers: list[MarkerRecord] = []
     standings: list[StandingRecord] = []
+    rows = 0
+    reported: set[int] = set()
     stage_table_seen = False
     for section in article.sections:
         tables = [b for b in section.blocks if isinstance(b, Table)]
@@ -516,6 +617,7 @@ def extract_edition(article: Article) -> EditionRecord:
         paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)]
         prose += tuple((p.text, p.line) for p in paragraphs)
         for table in tables:
+            rows += len(table.rows)
             if is_stage_table(table):
                 if stage_table_seen:
                     raise SourceError(path, table.line, "a second stage table")
@@ -524,15 +626,16 @@ def extract_edition(article: Article) -> EditionRecord:
                 stages.extend(found_stages)
                 rest_days.extend(found_rest)
             elif is_results_table(table):
-                results_found, cancelled = extract_results(table, section.title, path, issues)
+                results_found, said = extract_results(table, section.title, path, last_line, issues)
                 results.extend(results_found)
-                cancellations.extend(cancelled)
+                markers.extend(said)
             elif is_standings_table(table):
                 standings.extend(extract_standings(table, section.title, path, issues))
             else:
                 issues.append(
                     FormatIssue("unknown-table", f"a table not understood, ignored (header {table.rows[0].cells!r})", table.line)
                 )
+                reported.update(row.line for row in table.rows)
         if bullets:
             found_notes, found_entries = extract_bullets(bullets, categories)
             notes.extend(found_notes)
@@ -541,6 +644,7 @@ def extract_edition(article: Article) -> EditionRecord:
         raise SourceError(path, article.title_line, "no stage table found (a table whose header names Stage, Date and From)")
     if not stages:
         raise SourceError(path, article.title_line, "the stage table has no stages")
+    reported.update(issue.line for issue in issues if issue.code in ROW_NOT_LOADED)
 
     winners: list[InfoboxWinner] = []
     for item in article.infobox:
@@ -555,6 +659,9 @@ def extract_edition(article: Article) -> EditionRecord:
             crew = tuple(m for part in driver.value.split(",") for m in parse_crew(part, driver.line, issues))
         winners.append(InfoboxWinner(item.value, crew, team.value if team else None, item.line))
 
+    no_contests, stage_notes = no_contests_and_notes(stages, markers, notes)
+    last_stage = max((s.number for s in stages), default=None)
+    penalties = extract_penalties([*prose, *((n.text, n.line) for n in notes)], last_stage)
     return EditionRecord(
         path=path,
         source_name=PurePath(path).name,
@@ -575,9 +682,89 @@ def extract_edition(article: Article) -> EditionRecord:
         notes=tuple(notes),
         entries=tuple(entries),
         results=tuple(results),
-        cancellations=tuple(cancellations),
+        markers=tuple(markers),
+        no_contests=tuple(no_contests),
+        stage_notes=tuple(stage_notes),
+        penalties=tuple(penalties),
         standings=tuple(standings),
         infobox_winners=tuple(winners),
         issues=tuple(issues),
+        coverage=Coverage(rows, tuple(sorted(reported))),
         lines=article.lines,
     )
+
+
+@dataclass
+class _NoContest:
+    """A no-contest being gathered from the places the source states it."""
+
+    category: str
+    kinds: set[str] = field(default_factory=set)
+    markers: list[str] = field(default_factory=list)
+    reasons: dict[str, int] = field(default_factory=dict)
+    lines: set[int] = field(default_factory=set)
+    awarded: int | None = None
+
+    def say(self, kind: str | None, text: str, line: int, marker: bool) -> None:
+        """Record one statement: a marker printed in a table (marker=True) or a note."""
+        if kind:
+            self.kinds.add(kind)
+        if marker and text not in self.markers:
+            self.markers.append(text)
+        reason = marker_reason(text)
+        if reason:
+            self.reasons.setdefault(reason, line)
+        self.lines.add(line)
+        if not marker:
+            self.awarded = awarded_time(text) or self.awarded
+
+
+def no_contests_and_notes(
+    stages: list[StageRecord], markers: list[MarkerRecord], notes: list[NoteRecord]
+) -> tuple[list[NoContestRecord], list[StageNote]]:
+    """Return each stage's no-contest per category (from the stage table's and results tables' markers, with the
+    reasons and awarded times the notes state) and the notes with the stages they concern."""
+    found: dict[tuple[int, str], _NoContest] = {}
+    for stage in stages:
+        for cell in stage.winners:
+            if cell.marker:
+                item = found.setdefault((stage.number, category_slug(cell.category)), _NoContest(cell.category))
+                item.say(cell.marker, cell.text, stage.line, marker=True)
+    for marker in markers:
+        item = found.setdefault((marker.stage, category_slug(marker.category)), _NoContest(marker.category))
+        item.say(marker.kind, marker.text, marker.line, marker=True)
+
+    stage_notes: list[StageNote] = []
+    known_stages = {s.number for s in stages}
+    marked_categories = {slug for _, slug in found}
+    for note in notes:
+        named = [n for n in stages_named(note.text) if n in known_stages]
+        concerned = list(named)
+        kind = marker_kind(note.text)
+        if kind and not is_penalty_note(note.text):
+            words = {category_slug(w) for w in re.findall(r"[A-Za-z-]+", note.text)} & marked_categories
+            candidates = [
+                key
+                for key, item in found.items()
+                if (key[0] in named if named else kind in item.kinds) and (not words or key[1] in words)
+            ]
+            if len({stage for stage, _ in candidates}) == 1 or named:
+                for key in candidates:
+                    found[key].say(None, note.text, note.line, marker=False)
+                    if key[0] not in concerned:
+                        concerned.append(key[0])
+        stage_notes.append(StageNote(note.text, tuple(concerned), note.line))
+
+    no_contests = [
+        NoContestRecord(
+            category=item.category,
+            stage=stage,
+            kind="cancelled" if "cancelled" in item.kinds else "neutralised",
+            markers=tuple(item.markers),
+            reasons=tuple(item.reasons.items()),
+            awarded=item.awarded,
+            lines=tuple(sorted(item.lines)),
+        )
+        for (stage, _slug), item in sorted(found.items())
+    ]
+    return no_contests, stage_notes

@@ -132,6 +132,10 @@ class Minter:
         """Return the IRI of a stage's cancellation for a category."""
         return self._iri(f"edition/{edition}/stage/{stage}/{category}/cancellation")
 
+    def neutralisation(self, edition: str, stage: int, category: str) -> URIRef:
+        """Return the IRI of a stage's neutralisation (no timed contest) for a category."""
+        return self._iri(f"edition/{edition}/stage/{stage}/{category}/neutralisation")
+
     def penalty(self, edition: str, number: int) -> URIRef:
         """Return the IRI of an edition's `number`-th penalty."""
         return self._iri(f"edition/{edition}/penalty/{number}")

@@ -23,6 +23,7 @@ class RALLY(DefinedNamespace):
     RallyEvent: URIRef
     RallySeries: URIRef
     Edition: URIRef
+    CoveredEdition: URIRef
     EditionDay: URIRef
     Stage: URIRef
     LoopStage: URIRef
@@ -46,7 +47,9 @@ class RALLY(DefinedNamespace):
     WinningResult: URIRef
     LeadingResult: URIRef
     StageWin: URIRef
+    NoContest: URIRef
     Cancellation: URIRef
+    Neutralisation: URIRef
     CancelledStage: URIRef
     Penalty: URIRef
     PenalisedPerson: URIRef
@@ -106,8 +109,8 @@ class RALLY(DefinedNamespace):
     competedWithMake: URIRef
     competedIn: URIRef
     entrant: URIRef
-    nationality: URIRef
-    nationalityWikidata: URIRef
+    countryForSport: URIRef
+    countryForSportWikidata: URIRef
     inCountry: URIRef
     iso3166Alpha3: URIRef
     iso3166Alpha2: URIRef
@@ -130,9 +133,16 @@ class RALLY(DefinedNamespace):
     timeSeconds: URIRef
     gap: URIRef
     gapSeconds: URIRef
+    derivedValue: URIRef
+    noContestStage: URIRef
+    noContest: URIRef
     cancelledStage: URIRef
     cancellation: URIRef
+    marker: URIRef
     reason: URIRef
+    awardedTime: URIRef
+    awardedTimeSeconds: URIRef
+    note: URIRef
     penalisedPerson: URIRef
     penalty: URIRef
     penaltyStage: URIRef
@@ -140,6 +150,7 @@ class RALLY(DefinedNamespace):
     penaltySeconds: URIRef
     problemCode: URIRef
     message: URIRef
+    foundIn: URIRef
     concerns: URIRef
     lineNumber: URIRef
     variantOf: URIRef

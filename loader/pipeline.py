@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, XSD
 
 import loader
@@ -20,7 +20,7 @@ from loader.extract import extract_edition
 from loader.inference import close
 from loader.iris import DEFAULT_BASE, Minter
 from loader.namespaces import ONTOLOGY_IRI, RALLY, SCHEMA, VOID
-from loader.records import EditionRecord
+from loader.records import Coverage, EditionRecord
 from loader.resolve import resolve
 from loader.triples import CC_BY_SA, build_graphs
 
@@ -41,6 +41,7 @@ class Build:
     problems: list[Problem]
     minter: Minter
     timings: dict[str, float] = field(default_factory=dict)
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # source path -> rows read and reported
 
     def graph(self, name: str) -> Graph:
         """Return one of the named graphs: asserted, inferred, ontology or metadata."""
@@ -70,9 +71,26 @@ def read_document(path: Path) -> str:
 
 
 def load_paths(paths: Sequence[Path | str], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None) -> Build:
-    """Return the dataset built from article files (the bundled article when `paths` is empty)."""
-    files = [Path(p) for p in paths] or [BUNDLED_DOCUMENT]
+    """Return the dataset built from article files and folders of them (the bundled article when `paths` is empty)."""
+    files = article_files(paths) or [BUNDLED_DOCUMENT]
     return load_texts([(display_path(p), read_document(p)) for p in files], base=base, progress=progress)
+
+
+def article_files(paths: Sequence[Path | str]) -> list[Path]:
+    """Return the article files named: each file as given, each folder's *.txt files in name order.
+
+    Raises SourceError for a folder without any article.
+    """
+    files: list[Path] = []
+    for given in (Path(p) for p in paths):
+        if given.is_dir():
+            found = sorted(p for p in given.iterdir() if p.suffix == ".txt" and p.is_file())
+            if not found:
+                raise SourceError(str(given), None, "a folder without articles (no *.txt file in it)")
+            files += found
+        else:
+            files.append(given)
+    return files
 
 
 def display_path(path: Path) -> str:
@@ -117,7 +135,7 @@ def load_texts(
         target = dataset.graph(minter.graph(name))
         for triple in graph:
             target.add(triple)
-    build = Build(dataset, problems, minter, timings)
+    build = Build(dataset, problems, minter, timings, {edition.path: edition.coverage for edition in editions})
     _describe(build, [p for p, _ in texts], began_at)
     return build
 
@@ -143,11 +161,13 @@ def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
     m.add((node, RDF.type, VOID.Dataset))
     m.add((node, RDF.type, PROV.Entity))
     m.add((node, DCTERMS.title, Literal("Rally knowledge graph", lang="en")))
+    m.add((node, RDFS.label, Literal("Rally knowledge graph")))
     m.add((node, DCTERMS.license, CC_BY_SA))
     m.add((node, DCTERMS.created, stamp))
     m.add((node, PROV.wasGeneratedBy, activity))
     m.add((node, VOID.vocabulary, URIRef(str(RALLY._NS))))
     m.add((activity, RDF.type, PROV.Activity))
+    m.add((activity, RDFS.label, Literal(f"build of the dataset, {began_at.isoformat(timespec='seconds')}")))
     m.add((activity, PROV.startedAtTime, stamp))
     m.add((activity, SCHEMA.softwareVersion, Literal(loader.__version__)))
     m.add((activity, PROV.used, ONTOLOGY_IRI))
@@ -161,6 +181,7 @@ def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
     for name, subset in subsets.items():
         m.add((node, VOID.subset, subset))
         m.add((subset, RDF.type, VOID.Dataset))
+        m.add((subset, RDFS.label, Literal(f"the {name} graph")))
         m.add((subset, SD_NAME, mint.graph(name)))
     entities = Counter(
         o
@@ -172,6 +193,7 @@ def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
         partition = URIRef(f"{node}/class/{str(klass).removeprefix(str(RALLY._NS))}")
         m.add((node, VOID.classPartition, partition))
         m.add((partition, VOID["class"], klass))
+        m.add((partition, RDFS.label, Literal(f"resources of class {str(klass).removeprefix(str(RALLY._NS))}")))
         m.add((partition, VOID.entities, Literal(count)))
     counts = {name: len(build.graph(name)) for name in GRAPHS if name != "metadata"}
     # the metadata graph's count includes the count triples themselves (one per graph plus the total)

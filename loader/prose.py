@@ -1,38 +1,130 @@
-"""Facts stated in an article's prose and notes: penalties (who, how long, why, on which stage)."""
+"""Facts stated in words: markers in table cells ("Stage cancelled"), reasons, penalties, awarded times, notes."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from loader.records import EditionRecord
+from loader.parsing import is_duration, parse_duration
+from loader.records import PenaltyStatement
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "thirty": 30}
 _NUMBER = r"(\d+|a|an|one|two|three|four|five|six|ten|thirty)"
 _HOURS = re.compile(rf"\b{_NUMBER}[\s-]hours?(?:\s+and\s+{_NUMBER}[\s-]minutes?)?", re.IGNORECASE)
 _MINUTES = re.compile(rf"\b{_NUMBER}[\s-]minutes?\b", re.IGNORECASE)
 _PENALTY = re.compile(r"\bpenal(?:ty|ties|ised|ized|ise|ize)\b", re.IGNORECASE)
-_REASON = re.compile(
-    r"\bfor\s+((?:starting|unsporting|unsportsmanlike|speeding|missing|taking|skipping|receiving|using|dangerous|a\s|an\s|the\s)[^,.;]*)",
-    re.IGNORECASE,
-)
-_STAGE = re.compile(r"\bstage\s+(\d+)\b", re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:for|as a result of|because of|because|due to|owing to|after|following)\s+(\S.*)$", re.IGNORECASE)
+_STAGE = re.compile(r"\bstages?\s+(\d+)\b", re.IGNORECASE)
+_STAGE_LIST = re.compile(r"\bstages?\s+(\d+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d+)*)", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|del|van|von|le|la|di)?\s*[A-Z][\w'’-]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_NOT_NAMES = {"on", "the", "in", "after", "during", "but", "and", "he", "she", "they", "his", "her", "stage", "all"}
+
+# What a table cell says instead of names when a stage had no contest for a category
+_CANCELLED = re.compile(
+    r"\b(?:cancel+(?:ed|ation)?|annul+ed|not\s+(?:held|run|raced)|called\s+off|scrapped|abandoned)\b", re.IGNORECASE
+)
+_NEUTRALISED = re.compile(
+    r"\b(?:neutrali[sz](?:ed|ation)|liaison|not\s+timed|untimed|no\s+(?:timed|special|competitive|competition|contest)|"
+    r"non[\s-]competitive|transfer\s+only)",
+    re.IGNORECASE,
+)
+_PARTICLES = {
+    "de",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "del",
+    "della",
+    "der",
+    "den",
+    "van",
+    "von",
+    "le",
+    "la",
+    "di",
+    "du",
+    "y",
+    "al",
+    "bin",
+    "el",
+}
+_MARKER_CAUSE = re.compile(
+    r"(?:\b(?:due to|because of|because|owing to|after|following|as a result of)\b|[:;–—]|\s-\s)\s*(\S.*)$", re.IGNORECASE
+)
+_AWARDED = re.compile(r"\bawarded\s+(?:a|the)?\s*(?:stage\s+|notional\s+)?time\s+of\s+(\d+(?::\d\d){1,2})", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class PenaltyStatement:
-    """A penalty as one sentence states it."""
+def marker_kind(text: str) -> str | None:
+    """Return what a cell that names no one says: "cancelled", "neutralised", or None for anything else.
 
-    names: tuple[str, ...]  # capitalised name sequences of the sentence, resolved later
-    seconds: int | None
-    wording: str | None
-    reason: str | None
-    stage: int | None
-    stage_wording: str | None
-    text: str
-    line: int
+    >>> marker_kind("Stage cancelled"), marker_kind("Liaison only"), marker_kind("Neutralised"), marker_kind("FRA R. Sainct")
+    ('cancelled', 'neutralised', 'neutralised', None)
+    """
+    if _CANCELLED.search(text):
+        return "cancelled"
+    if _NEUTRALISED.search(text):
+        return "neutralised"
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """Return whether a cell without a country code reads as a person's name (capitalised words, initials, particles).
+
+    >>> looks_like_name("G. Sala"), looks_like_name("Jean-Louis Schlesser"), looks_like_name("Carlo de Gavardo")
+    (True, True, True)
+    >>> looks_like_name("Liaison only"), looks_like_name("Fog, no timing"), looks_like_name("—")
+    (False, False, False)
+    """
+    words = text.split()
+    if not words or not any(ch.isalpha() for ch in text):
+        return False
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not (word[0].isupper() and all(ch.isalpha() or ch in ".-'’" for ch in word)):
+            return False
+    return True
+
+
+def marker_reason(text: str) -> str | None:
+    """Return the reason a marker text states after its marker, None when it states none.
+
+    >>> marker_reason("Stage cancelled due to a dispute over sanctioning fees")
+    'a dispute over sanctioning fees'
+    >>> marker_reason("Stage cancelled for trucks only: a sandstorm closed the crossing.")
+    'a sandstorm closed the crossing'
+    >>> marker_reason("Stage cancelled") is None, marker_reason("Liaison only") is None
+    (True, True)
+    """
+    match = _MARKER_CAUSE.search(text)
+    if not match:
+        return None
+    reason = re.split(r"[;.](?:\s|$)", match.group(1).strip())[0].strip().rstrip(".")
+    return reason or None
+
+
+def awarded_time(text: str) -> int | None:
+    """Return the seconds of a stage time awarded to every competitor ("awarded a stage time of 50:00"), if stated.
+
+    >>> awarded_time("All competitors awarded a stage time of 50:00."), awarded_time("Stage cancelled") is None
+    (3000, True)
+    """
+    match = _AWARDED.search(text)
+    return parse_duration(match.group(1)) if match and is_duration(match.group(1)) else None
+
+
+def stages_named(text: str) -> tuple[int, ...]:
+    """Return the stage numbers a text names ("stage 4", "stages 3 and 5").
+
+    >>> stages_named("Stages 3 and 5 were cancelled for quads; stage 7 was not.")
+    (3, 5, 7)
+    """
+    found: list[int] = []
+    for match in _STAGE_LIST.finditer(text):
+        found += [int(n) for n in re.findall(r"\d+", match.group(1)) if int(n) not in found]
+    return tuple(found)
 
 
 def _count(word: str) -> int:
@@ -59,6 +151,25 @@ def parse_penalty_time(text: str) -> tuple[str, int] | None:
     return None
 
 
+def penalty_reason(sentence: str, keyword_at: int) -> str | None:
+    """Return why a penalty was given, as the sentence states it after the penalty (up to the next comma).
+
+    >>> penalty_reason("He was penalised 1 hour for missing a waypoint on stage 4.", 7)
+    'missing a waypoint on stage 4'
+    >>> s = "Ono had a 14-minute penalty added to his time as a result of speeding in the liaison section."
+    >>> penalty_reason(s, s.index("penalty"))
+    'speeding in the liaison section'
+    >>> s = "They were given a 60-minute penalty, which gave Kleinschmidt a lead for the final mini stage."
+    >>> penalty_reason(s, s.index("penalty")) is None
+    True
+    """
+    clause = re.split(r",|;|\.(?:\s|$)|\balong with\b", sentence[keyword_at:])[0]
+    match = _CAUSE.search(clause)
+    if not match:
+        return None
+    return match.group(1).strip().rstrip(".") or None
+
+
 def penalised_names(sentence: str, keyword_at: int) -> tuple[str, ...]:
     """Return the names a penalty sentence gives as penalised: those before the keyword or after 'along with'.
 
@@ -72,13 +183,8 @@ def penalised_names(sentence: str, keyword_at: int) -> tuple[str, ...]:
     return tuple(n for n in names if n.lower() not in _NOT_NAMES)
 
 
-_NOT_NAMES = {"on", "the", "in", "after", "during", "but", "and", "he", "she", "they", "his", "her", "stage"}
-
-
-def extract_penalties(edition: EditionRecord) -> list[PenaltyStatement]:
-    """Return the penalties stated in the lead prose and in the notes, with the stage where it can be read."""
-    last_stage = max((s.number for s in edition.stages), default=None)
-    texts = [(text, line) for text, line in edition.prose] + [(n.text, n.line) for n in edition.notes]
+def extract_penalties(texts: Iterable[tuple[str, int]], last_stage: int | None) -> list[PenaltyStatement]:
+    """Return the penalties stated in (paragraph, line) texts, with the stage where the paragraph names it."""
     statements: list[PenaltyStatement] = []
     for paragraph, line in texts:
         context_stage: tuple[int, str] | None = None
@@ -94,14 +200,12 @@ def extract_penalties(edition: EditionRecord) -> list[PenaltyStatement]:
             if not keyword:
                 continue
             time = parse_penalty_time(sentence)
-            reason = _REASON.search(sentence)
-            names = penalised_names(sentence, keyword.start())
             statements.append(
                 PenaltyStatement(
-                    names=names,
+                    names=penalised_names(sentence, keyword.start()),
                     seconds=time[1] if time else None,
                     wording=time[0] if time else None,
-                    reason=reason.group(1).strip() if reason else None,
+                    reason=penalty_reason(sentence, keyword.start()),
                     stage=context_stage[0] if context_stage else None,
                     stage_wording=context_stage[1] if context_stage else None,
                     text=sentence.strip(),
@@ -109,3 +213,8 @@ def extract_penalties(edition: EditionRecord) -> list[PenaltyStatement]:
                 )
             )
     return statements
+
+
+def is_penalty_note(text: str) -> bool:
+    """Return whether a text states a penalty."""
+    return bool(_PENALTY.search(text))

@@ -27,11 +27,11 @@ class TownRef:
 
 @dataclass(frozen=True)
 class WinnerCell:
-    """One category's cell of the stage table: the winners named, or a cancellation."""
+    """One category's cell of the stage table: the winners named, or a marker saying why there are none."""
 
     category: str
     people: tuple[Mention, ...]
-    cancelled: bool
+    marker: str | None  # kind of marker: "cancelled" or "neutralised" ("Stage cancelled", "Liaison only"); None for names
     text: str
 
 
@@ -89,17 +89,54 @@ class ResultRecord:
     make: str
     time: int | None
     gap: int | None
-    inherited: bool  # position/time/gap taken from the row above (a tie printed with missing cells)
+    inherited: tuple[str, ...]  # the fields taken from the row above ("position", "time", "gap"): a tie printed once
     line: int
 
 
 @dataclass(frozen=True)
-class CancellationRecord:
-    """A stage cancelled for one category, with the reason printed beside it."""
+class MarkerRecord:
+    """A results-table row saying that a stage had no contest for the table's category ("Stage cancelled due to ...")."""
 
     category: str
     stage: int
-    reason: str
+    kind: str  # "cancelled" or "neutralised"
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class NoContestRecord:
+    """A stage without a contest for one category, from every place the source says so: kind, markers, reasons."""
+
+    category: str
+    stage: int
+    kind: str  # "cancelled" when any marker says so, else "neutralised"
+    markers: tuple[str, ...]  # the texts printed in the tables
+    reasons: tuple[tuple[str, int], ...]  # (reason as stated, line)
+    awarded: int | None  # seconds every competitor was awarded, when a note says so
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StageNote:
+    """A note printed under the stage table, with the stages it concerns (none: it concerns the edition)."""
+
+    text: str
+    stages: tuple[int, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class PenaltyStatement:
+    """A penalty as one sentence states it: names as written, time, reason and stage where stated."""
+
+    names: tuple[str, ...]  # capitalised name sequences of the sentence, resolved later
+    seconds: int | None
+    wording: str | None
+    reason: str | None
+    stage: int | None
+    stage_wording: str | None
+    text: str
     line: int
 
 
@@ -111,6 +148,7 @@ class StandingRecord:
     position: int
     number: int | None
     crew: tuple[Mention, ...]
+    roles: tuple[str, ...]  # per crew member, from the column header: "driver", "codriver" or "further"
     vehicle: str
     entrant: str | None
     time: int | None
@@ -138,6 +176,19 @@ class FormatIssue:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """How much of an article's tables was read: every table row, and the rows reported as not wholly loaded."""
+
+    rows: int
+    reported: tuple[int, ...]  # lines of rows with a part that could not be loaded (a source problem says what)
+
+    @property
+    def loaded(self) -> int:
+        """Return the number of rows loaded whole."""
+        return self.rows - len(self.reported)
+
+
+@dataclass(frozen=True)
 class EditionRecord:
     """Everything extracted from one article."""
 
@@ -160,8 +211,12 @@ class EditionRecord:
     notes: tuple[NoteRecord, ...]
     entries: tuple[EntryRecord, ...]
     results: tuple[ResultRecord, ...]
-    cancellations: tuple[CancellationRecord, ...]
+    markers: tuple[MarkerRecord, ...]
+    no_contests: tuple[NoContestRecord, ...]
+    stage_notes: tuple[StageNote, ...]
+    penalties: tuple[PenaltyStatement, ...]
     standings: tuple[StandingRecord, ...]
     infobox_winners: tuple[InfoboxWinner, ...]
     issues: tuple[FormatIssue, ...]
+    coverage: Coverage
     lines: tuple[str, ...]

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from loader.countries import Country, country_by_code, country_by_name, find_country_names
 from loader.errors import Problem
@@ -20,7 +21,9 @@ from loader.names import (
     category_slug,
     fold,
 )
-from loader.records import EditionRecord, Mention, TownRef
+from loader.records import EditionRecord, Mention, PenaltyStatement, StageNote, TownRef
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,7 +56,40 @@ class EntryInfo:
     makes: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # maker slug -> lines
     models: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     entrants: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    roles: dict[str, str] = field(default_factory=dict)  # person slug -> "driver"/"codriver"/"further", where a header says
     lines: set[int] = field(default_factory=set)
+
+    def role(self, position: int, person: str) -> str:
+        """Return the role of the crew member at `position` (from 1): as a table header names it, else by order."""
+        return self.roles.get(person) or ("driver" if position == 1 else "codriver" if position == 2 else "further")
+
+
+@dataclass
+class PenaltyInfo:
+    """One penalty of one person (on one stage, where the source says which), from every sentence that states it."""
+
+    person: str  # person slug
+    stage: int | None
+    statements: list[PenaltyStatement] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> int | None:
+        """Return the duration stated most often (the first stated on a tie); None when no sentence gives one."""
+        stated = [s.seconds for s in self.statements if s.seconds is not None]
+        if not stated:
+            return None
+        counts = Counter(stated)
+        return max(stated, key=lambda value: (counts[value], -stated.index(value)))
+
+    @property
+    def reasons(self) -> list[str]:
+        """Return every reason stated, without repeats, in the order stated."""
+        return unique(s.reason for s in self.statements if s.reason)
+
+    @property
+    def lines(self) -> list[int]:
+        """Return the lines of the sentences that state the penalty."""
+        return sorted({s.line for s in self.statements})
 
 
 @dataclass
@@ -64,6 +100,8 @@ class EditionInfo:
     slug: str
     series_slug: str
     route: list[str] = field(default_factory=list)  # iso3 in order of first visit
+    penalties: list[PenaltyInfo] = field(default_factory=list)
+    notes: list[StageNote] = field(default_factory=list)  # with the stages of the penalties they state
 
 
 @dataclass
@@ -200,6 +238,7 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
     makers.resolve(maker_mentions)
     assign_slugs(makers.clusters)
     assign_slugs(entrants.clusters)
+    problems += misspellings([*people.clusters, *makers.clusters])
 
     # categories
     categories: dict[str, Counter[str]] = defaultdict(Counter)
@@ -264,7 +303,89 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
     resolution = Resolution(infos, people, makers, entrants, places, countries, categories, {}, problems, place_keys)
     for info in infos:
         _collect_entries(info, resolution)
+        info.penalties = _penalties(info, resolution)
+        info.notes = _notes(info)
     return resolution
+
+
+def misspellings(clusters: Iterable[Cluster]) -> list[Problem]:
+    """Return a problem for each spelling taken to be another's misspelling (one letter differs); it stays an
+    alternative label of the resource."""
+    why = {
+        "spelling": "one letter differs",
+        "race-number": "one letter differs and the race number is the same",
+    }
+    found: list[Problem] = []
+    for cluster in clusters:
+        for spelling, rule in cluster.rules.items():
+            if rule not in why or fold(spelling) == fold(cluster.label):
+                continue
+            path, line = min(cluster.lines[spelling])
+            others = sorted(w for s, lines in cluster.lines.items() if s == cluster.label for w in lines)
+            seen = f" (line {others[0][1]})" if others and others[0][0] == path else ""
+            found.append(
+                Problem(
+                    "misspelling",
+                    f"{spelling!r} is taken to be a misspelling of {cluster.label!r}{seen}: {why[rule]}; "
+                    f"kept as an alternative label of the {cluster.kind}",
+                    path,
+                    line,
+                    (cluster.slug,) if cluster.kind == "person" else (),
+                )
+            )
+    return found
+
+
+def _penalties(info: EditionInfo, resolution: Resolution) -> list[PenaltyInfo]:
+    """Return the edition's penalties: one per person and stage, however many sentences state it.
+
+    A sentence that names no stage takes the one stage other sentences give the same person's penalty.
+    """
+    record = info.record
+    resolved = [(statement, _named_people(record.path, statement.names, resolution)) for statement in record.penalties]
+    stages_of: dict[str, set[int]] = defaultdict(set)
+    for statement, people in resolved:
+        for person in people:
+            if statement.stage is not None:
+                stages_of[person].add(statement.stage)
+    penalties: dict[tuple[str, int | None], PenaltyInfo] = {}
+    for statement, people in resolved:
+        for person in people:
+            stage = statement.stage
+            if stage is None and len(stages_of[person]) == 1:
+                stage = next(iter(stages_of[person]))
+            penalty = penalties.setdefault((person, stage), PenaltyInfo(person, stage))
+            penalty.statements.append(statement)
+    return list(penalties.values())
+
+
+def _named_people(path: str, names: Iterable[str], resolution: Resolution) -> list[str]:
+    """Return the slugs of the people of a document that names in its prose stand for (full name, or a unique surname)."""
+    people = [c for c in resolution.people.clusters if any(p == path for ls in c.lines.values() for p, _ in ls)]
+    found: list[str] = []
+    for name in names:
+        key = fold(name)
+        exact = [c for c in people if key in c.keys()]
+        by_surname = [c for c in people if any(k.endswith(" " + key) for k in c.keys())]
+        match = exact or (by_surname if len(by_surname) == 1 else [])
+        for cluster in match[:1]:
+            if cluster.slug not in found:
+                found.append(cluster.slug)
+    return found
+
+
+def _notes(info: EditionInfo) -> list[StageNote]:
+    """Return the notes with the stages they concern, a penalty note also the stage of the penalty it states."""
+    stage_of_line: dict[int, set[int]] = defaultdict(set)
+    for penalty in info.penalties:
+        if penalty.stage is not None:
+            for statement in penalty.statements:
+                stage_of_line[statement.line].add(penalty.stage)
+    known = {s.number for s in info.record.stages}
+    return [
+        StageNote(note.text, tuple(unique([*note.stages, *sorted(stage_of_line[note.line] & known)])), note.line)
+        for note in info.record.stage_notes
+    ]
 
 
 def itinerary_towns(edition: EditionRecord) -> list[TownRef]:
@@ -398,6 +519,8 @@ def _collect_entries(info: EditionInfo, resolution: Resolution) -> None:
     for standing in edition.standings:
         entry = entry_for(standing.category, standing.crew)
         note_crew(entry, standing.category, standing.crew, standing.line)
+        for member, role in zip(standing.crew, standing.roles):
+            entry.roles.setdefault(resolution.person(edition, standing.category, member).slug, role)
         if standing.number is not None:
             entry.numbers[standing.number].add(standing.line)
         if standing.vehicle:
@@ -415,8 +538,33 @@ def _collect_entries(info: EditionInfo, resolution: Resolution) -> None:
         for cell in stage.winners:
             for person in cell.people:
                 entry_for(cell.category, [person]).lines.add(stage.line)
+    columns: dict[str, list[str]] = defaultdict(list)  # category -> the roles its standings' header names, in order
+    for standing in edition.standings:
+        known = columns[category_slug(standing.category)]
+        known += [role for role in standing.roles if role not in known]
+    for (slug, category, _driver), entry in resolution.entries.items():
+        if slug == info.slug and len(columns.get(category, ())) > 1:
+            for position, person_slug in enumerate(entry.crew, 1):
+                entry.roles.setdefault(person_slug, role_in(columns[category], position))
 
 
-def unique(items: Iterable[str]) -> list[str]:
+def role_in(columns: Sequence[str], position: int) -> str:
+    """Return the role of the crew member at `position` (from 1) by the columns a standings header gives.
+
+    The driver comes first; the first column after the driver's takes the second member; the last column
+    takes everyone after (a "Co-Drivers" column lists both further members of a truck crew).
+
+    >>> [role_in(["driver", "codriver"], n) for n in (1, 2, 3)]
+    ['driver', 'codriver', 'codriver']
+    >>> [role_in(["driver", "codriver", "further"], n) for n in (1, 2, 3, 4)]
+    ['driver', 'codriver', 'further', 'further']
+    """
+    others = [role for role in columns if role != "driver"]
+    if position == 1 or not others:
+        return "driver" if position == 1 else "further"
+    return others[min(position - 2, len(others) - 1)]
+
+
+def unique(items: Iterable[T]) -> list[T]:
     """Return items without repeats, in first-seen order."""
     return list(dict.fromkeys(items))

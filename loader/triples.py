@@ -1,4 +1,8 @@
-"""Turn resolved records into triples: the asserted graph, and provenance, variants and problems as metadata."""
+"""Turn resolved records into triples: the asserted graph, and provenance, variants and problems as metadata.
+
+One rule for literals (docs/data-model.md): names and labels are plain strings (`rdfs:label "Cars"`); sentences
+of English prose (comments, reasons, notes, messages) are tagged `@en`.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +21,21 @@ from loader.iris import Minter, slugify
 from loader.names import Cluster, category_label, category_slug, fold
 from loader.namespaces import RALLY, SCHEMA, WD, WIKIDATA_PAGE
 from loader.parsing import xsd_duration
-from loader.prose import PenaltyStatement, extract_penalties
-from loader.records import ResultRecord, StandingRecord
-from loader.resolve import EditionInfo, Resolution
+from loader.records import ResultRecord
+from loader.resolve import EditionInfo, EntryInfo, Resolution
 
 CC_BY_SA = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
-_ROLES = ((RALLY.driver, RALLY.DriverRole), (RALLY.coDriver, RALLY.CoDriverRole))
+_ROLES = {
+    "driver": (RALLY.driver, RALLY.DriverRole, "driver"),
+    "codriver": (RALLY.coDriver, RALLY.CoDriverRole, "co-driver"),
+    "further": (RALLY.furtherCrew, RALLY.FurtherCrewRole, "crew member"),
+}
+_TIME_PROPERTIES = {"position": (RALLY.position,), "time": (RALLY.time, RALLY.timeSeconds), "gap": (RALLY.gap, RALLY.gapSeconds)}
+
+
+def english(text: str) -> Literal:
+    """Return a sentence of English prose as a literal (tagged @en, as every sentence of the data is)."""
+    return Literal(text, lang="en")
 
 
 class GraphBuilder:
@@ -34,9 +47,10 @@ class GraphBuilder:
         self.asserted = Graph()
         self.metadata = Graph()
         self.lines: dict[str, set[int]] = defaultdict(set)  # path -> line numbers cited
-        self.problems: list[Problem] = []
         self._texts = {info.record.path: info.record.lines for info in resolution.editions}
         self._names = {info.record.path: info.record.source_name for info in resolution.editions}
+        self._labels = {c.slug: c.label for c in resolution.people.clusters}
+        self._makers = {c.slug: c.label for c in resolution.makers.clusters}
         for graph in (self.asserted, self.metadata):
             graph.bind("rally", RALLY._NS)
             graph.bind("schema", SCHEMA)
@@ -47,7 +61,7 @@ class GraphBuilder:
 
     # -- helpers ---------------------------------------------------------
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | str | int | float | Decimal | date | None) -> None:
-        """Assert one triple; plain Python values become typed literals; None asserts nothing."""
+        """Assert one triple; plain Python values become typed literals (str: a plain string); None asserts nothing."""
         if o is None:
             return
         if not isinstance(o, (URIRef, Literal)):
@@ -68,14 +82,22 @@ class GraphBuilder:
 
     def label(self, node: URIRef, cluster: Cluster) -> None:
         """Assert the preferred label and every other spelling as an alternative label."""
-        self.add(node, RDFS.label, Literal(cluster.label))
+        self.add(node, RDFS.label, cluster.label)
         for spelling in cluster.spellings:
             if spelling != cluster.label:
-                self.add(node, SKOS.altLabel, Literal(spelling))
+                self.add(node, SKOS.altLabel, spelling)
 
     def person(self, slug: str) -> URIRef:
         """Return a person's IRI from the slug."""
         return self.mint.person(slug)
+
+    def person_label(self, slug: str) -> str:
+        """Return a person's preferred label."""
+        return self._labels.get(slug, slug)
+
+    def category_name(self, slug: str) -> str:
+        """Return a category's label."""
+        return category_label(slug, self.r.categories[slug])
 
     # -- entities --------------------------------------------------------
     def countries(self) -> None:
@@ -84,7 +106,7 @@ class GraphBuilder:
             node = self.mint.country(iso3)
             country = use.country
             self.add(node, RDF.type, RALLY.Country)
-            self.add(node, RDFS.label, Literal(country.name, lang="en"))
+            self.add(node, RDFS.label, country.name)
             self.add(node, RALLY.iso3166Alpha3, country.iso3)
             self.add(node, RALLY.iso3166Alpha2, country.iso2 or None)
             self.add(node, RALLY.iocCode, country.ioc or None)
@@ -105,7 +127,7 @@ class GraphBuilder:
             )
 
     def people(self) -> None:
-        """Assert every person with labels and nationality."""
+        """Assert every person with labels and the country they race for (the flag before the name)."""
         for cluster in self.r.people.clusters:
             node = self.person(cluster.slug)
             self.add(node, RDF.type, RALLY.Person)
@@ -114,24 +136,22 @@ class GraphBuilder:
                 code, _ = cluster.codes.most_common(1)[0]
                 match = country_by_code(code)
                 if match:
-                    self.add(node, RALLY.nationality, self.mint.country(match.country.iso3))
+                    self.add(node, RALLY.countryForSport, self.mint.country(match.country.iso3))
             self.cluster_lines(node, cluster)
             self.variants("person", cluster.slug, node, cluster)
 
     def makers_and_entrants(self) -> None:
         """Assert manufacturers and entrants with their spellings."""
-        for cluster in self.r.makers.clusters:
-            node = self.mint.manufacturer(cluster.slug)
-            self.add(node, RDF.type, RALLY.Manufacturer)
-            self.label(node, cluster)
-            self.cluster_lines(node, cluster)
-            self.variants("manufacturer", cluster.slug, node, cluster)
-        for cluster in self.r.entrants.clusters:
-            node = self.mint.entrant(cluster.slug)
-            self.add(node, RDF.type, RALLY.Entrant)
-            self.label(node, cluster)
-            self.cluster_lines(node, cluster)
-            self.variants("entrant", cluster.slug, node, cluster)
+        for kind, clusters, mint, klass in (
+            ("manufacturer", self.r.makers.clusters, self.mint.manufacturer, RALLY.Manufacturer),
+            ("entrant", self.r.entrants.clusters, self.mint.entrant, RALLY.Entrant),
+        ):
+            for cluster in clusters:
+                node = mint(cluster.slug)
+                self.add(node, RDF.type, klass)
+                self.label(node, cluster)
+                self.cluster_lines(node, cluster)
+                self.variants(kind, cluster.slug, node, cluster)
 
     def places(self) -> None:
         """Assert every town with its country or countries."""
@@ -150,19 +170,20 @@ class GraphBuilder:
             node = self.mint.category(slug)
             label = category_label(slug, labels)
             self.add(node, RDF.type, RALLY.Category)
-            self.add(node, RDFS.label, Literal(label, lang="en"))
+            self.add(node, RDFS.label, label)
             for spelling in labels:
                 if fold(spelling) != fold(label):
-                    self.add(node, SKOS.altLabel, Literal(spelling, lang="en"))
+                    self.add(node, SKOS.altLabel, spelling)
 
     def variants(self, kind: str, slug: str, node: URIRef, cluster: Cluster) -> None:
         """Write a NameVariant record for each spelling of a resource written in more than one way."""
         if len(cluster.spellings) < 2:
             return
+        m = self.metadata
         for number, spelling in enumerate(sorted(cluster.spellings), 1):
             variant = self.mint.name_variant(kind, slug, number)
-            m = self.metadata
             m.add((variant, RDF.type, RALLY.NameVariant))
+            m.add((variant, RDFS.label, Literal(f"{spelling!r}, a spelling of {cluster.label}")))
             m.add((variant, RALLY.spelling, Literal(spelling)))
             m.add((variant, RALLY.variantOf, node))
             m.add((variant, RALLY.resolvedBy, Literal(cluster.rules.get(spelling, "exact"))))
@@ -172,23 +193,24 @@ class GraphBuilder:
 
     # -- editions --------------------------------------------------------
     def edition(self, info: EditionInfo) -> None:
-        """Assert an edition: series, neighbours, stages, rest days, entries, classifications, penalties."""
+        """Assert an edition: series, neighbours, stages, rest days, entries, classifications, no-contests, penalties."""
         record, e = info.record, info.slug
         node = self.mint.edition(e)
         series = self.mint.series(info.series_slug)
         path = record.path
         self.add(series, RDF.type, RALLY.RallySeries)
-        self.add(series, RDFS.label, Literal(record.series_name, lang="en"))
+        self.add(series, RDFS.label, record.series_name)
         self.derive(series, path, [record.title_line])
+        self.add(node, RDF.type, RALLY.CoveredEdition)
         self.add(node, RDF.type, RALLY.Edition)
-        self.add(node, RDFS.label, Literal(record.name, lang="en"))
+        self.add(node, RDFS.label, record.name)
         if record.title != record.name:
-            self.add(node, SKOS.altLabel, Literal(record.title, lang="en"))
+            self.add(node, SKOS.altLabel, record.title)
         self.add(node, RALLY.series, series)
         self.add(node, RALLY.year, record.year)
         self.derive(node, path, [record.title_line])
         for text, _line in record.prose[:1]:
-            self.add(node, RDFS.comment, Literal(text, lang="en"))
+            self.add(node, RDFS.comment, english(text))
         if record.edition_number:
             self.add(node, RALLY.editionNumber, record.edition_number[0])
             self.derive(node, path, [record.edition_number[1]])
@@ -203,7 +225,7 @@ class GraphBuilder:
                 other = self.mint.edition(slugify(name))
                 self.add(node, prop, other)
                 self.add(other, RDF.type, RALLY.Edition)
-                self.add(other, RDFS.label, Literal(name, lang="en"))
+                self.add(other, RDFS.label, name)
                 match = re.match(r"^(\d{4})\s+(.+)$", name)
                 if match and slugify(match.group(2)) == info.series_slug:
                     self.add(other, RALLY.series, series)
@@ -218,16 +240,17 @@ class GraphBuilder:
             self.add(visit, RDF.type, RALLY.RouteVisit)
             self.add(visit, RALLY.firstVisitOrder, order)
             self.add(visit, RALLY.visitedCountry, self.mint.country(iso3))
-            self.add(visit, RDFS.label, Literal(f"{record.name}: country {order} of the route", lang="en"))
+            self.add(visit, RDFS.label, f"{record.name}: country {order} of the route")
         self.stages(info)
         self.entries(info)
         self.results(info)
         self.standings(info)
-        self.cancellations(info)
+        self.no_contests(info)
+        self.notes(info)
         self.penalties(info)
 
     def stages(self, info: EditionInfo) -> None:
-        """Assert stages (loop stages typed as such) and rest days."""
+        """Assert stages (loop stages typed as such), their winners, and rest days."""
         record, e = info.record, info.slug
         previous: URIRef | None = None
         for stage in sorted(record.stages, key=lambda s: s.number):
@@ -235,7 +258,7 @@ class GraphBuilder:
             self.add(node, RDF.type, RALLY.Stage)
             if stage.loop:
                 self.add(node, RDF.type, RALLY.LoopStage)
-            self.add(node, RDFS.label, Literal(f"{record.name}, stage {stage.number}", lang="en"))
+            self.add(node, RDFS.label, f"{record.name}, stage {stage.number}")
             self.add(node, RALLY.edition, self.mint.edition(e))
             self.add(node, RALLY.stageNumber, stage.number)
             self.add(node, RALLY.date, stage.day)
@@ -248,7 +271,7 @@ class GraphBuilder:
             previous = node
             self.derive(node, record.path, [stage.line])
             for cell in stage.winners:
-                if cell.cancelled or not cell.people:
+                if cell.marker or not cell.people:
                     continue
                 classification = self.stage_classification(info, stage.number, cell.category)
                 for mention in cell.people:
@@ -257,7 +280,7 @@ class GraphBuilder:
         for rest in record.rest_days:
             node = self.mint.rest_day(e, rest.day)
             self.add(node, RDF.type, RALLY.RestDay)
-            self.add(node, RDFS.label, Literal(f"{record.name}, rest day {rest.day.isoformat()}", lang="en"))
+            self.add(node, RDFS.label, f"{record.name}, rest day {rest.day.isoformat()}")
             self.add(node, RALLY.edition, self.mint.edition(e))
             self.add(node, RALLY.date, rest.day)
             self.add(node, RALLY.restPlace, self.mint.place(self.r.place(rest.town).cluster.slug))
@@ -268,52 +291,49 @@ class GraphBuilder:
         slug = category_slug(category)
         node = self.mint.stage_classification(info.slug, stage, slug)
         self.add(node, RDF.type, RALLY.StageClassification)
-        self.add(
-            node,
-            RDFS.label,
-            Literal(f"{info.record.name}, stage {stage}, {category_label(slug, self.r.categories[slug])}", lang="en"),
-        )
+        self.add(node, RDFS.label, f"{info.record.name}, stage {stage}, {self.category_name(slug)}")
         self.add(node, RALLY.classifiedStage, self.mint.stage(info.slug, stage))
         self.add(node, RALLY.category, self.mint.category(slug))
         return node
 
+    def entry_label(self, info: EditionInfo, entry: EntryInfo) -> str:
+        """Return an entry's label: race numbers, crew, category and edition."""
+        names = " / ".join(self.person_label(p) for p in entry.crew or [entry.driver])
+        prefix = "".join(f"#{n} " for n in sorted(entry.numbers))
+        return f"{prefix}{names} ({self.category_name(entry.category)}, {info.record.name})"
+
     def entries(self, info: EditionInfo) -> None:
-        """Assert every entry of the edition with crew, vehicle, race number(s) and entrant."""
+        """Assert every entry of the edition with crew (in the roles the source gives), vehicle, race number(s), entrant."""
         edition = self.mint.edition(info.slug)
         path = info.record.path
         for (e, category, driver), entry in sorted(self.r.entries.items()):
             if e != info.slug:
                 continue
             node = self.mint.entry(e, category, driver)
-            crew = entry.crew or [driver]
+            label = self.entry_label(info, entry)
             self.add(node, RDF.type, RALLY.Entry)
             self.add(node, RALLY.entryIn, edition)
             self.add(node, RALLY.category, self.mint.category(category))
-            names = " / ".join(self._person_label(p) for p in crew)
-            numbers = sorted(entry.numbers)
-            prefix = "".join(f"#{n} " for n in numbers)
-            self.add(
-                node,
-                RDFS.label,
-                Literal(
-                    f"{prefix}{names} ({category_label(category, self.r.categories[category])}, {info.record.name})", lang="en"
-                ),
-            )
-            for number in numbers:
+            self.add(node, RDFS.label, label)
+            for number in sorted(entry.numbers):
                 self.add(node, RALLY.raceNumber, number)
-            for position, person in enumerate(crew, 1):
-                prop, role = _ROLES[position - 1] if position <= len(_ROLES) else (RALLY.furtherCrew, RALLY.FurtherCrewRole)
+            for position, person in enumerate(entry.crew or [driver], 1):
+                prop, role, role_name = _ROLES[entry.role(position, person)]
                 self.add(node, prop, self.person(person))
                 listing = self.mint.crew_listing(node, position)
                 self.add(node, RALLY.crewListing, listing)
                 self.add(listing, RDF.type, RALLY.CrewListing)
+                self.add(listing, RDFS.label, f"{self.person_label(person)}, {role_name} of {label}")
                 self.add(listing, RALLY.listedPerson, self.person(person))
                 self.add(listing, RALLY.role, role)
                 self.add(listing, RALLY.crewPosition, position)
-            vehicle = self.mint.vehicle(node)
             if entry.makes:
+                vehicle = self.mint.vehicle(node)
+                makes = " / ".join(self._makers[maker] for maker in sorted(entry.makes))
+                models = " ".join(sorted(entry.models))
                 self.add(node, RALLY.vehicle, vehicle)
                 self.add(vehicle, RDF.type, RALLY.Vehicle)
+                self.add(vehicle, RDFS.label, f"{makes}{' ' + models if models else ''}, the vehicle of {label}")
                 for maker in entry.makes:
                     self.add(vehicle, RALLY.manufacturer, self.mint.manufacturer(maker))
                 for model, lines in entry.models.items():
@@ -324,30 +344,19 @@ class GraphBuilder:
                 self.add(node, RALLY.entrant, self.mint.entrant(entrant))
             self.derive(node, path, sorted(entry.lines | {line for ls in entry.numbers.values() for line in ls}))
 
-    def _person_label(self, slug: str) -> str:
-        if not hasattr(self, "_labels"):
-            self._labels = {c.slug: c.label for c in self.r.people.clusters}
-        return self._labels.get(slug, slug)
-
-    def _result(
-        self,
-        info: EditionInfo,
-        classification: URIRef,
-        category: str,
-        crew_first: ResultRecord | None,
-        driver: str,
-        used: set[URIRef],
-    ) -> URIRef:
+    def _result(self, info: EditionInfo, classification: URIRef, title: str, category: str, driver: str, position: int) -> URIRef:
+        """Assert a result of an entry in a classification (its IRI numbered when the driver appears twice)."""
         node = self.mint.result(classification, driver)
-        if node in used:
-            n = 2
-            while URIRef(f"{node}-{n}") in used:
-                n += 1
-            node = URIRef(f"{node}-{n}")
-        used.add(node)
+        n = 2
+        while (node, RDF.type, RALLY.Result) in self.asserted:
+            node, n = URIRef(f"{self.mint.result(classification, driver)}-{n}"), n + 1
+        entry = self.r.entries[(info.slug, category, driver)]
+        names = " / ".join(self.person_label(p) for p in entry.crew or [driver])
         self.add(classification, RALLY.hasResult, node)
         self.add(node, RDF.type, RALLY.Result)
+        self.add(node, RDFS.label, f"{title}: {position}. {names}")
         self.add(node, RALLY.forEntry, self.mint.entry(info.slug, category, driver))
+        self.add(node, RALLY.position, position)
         return node
 
     def _times(self, node: URIRef, time: int | None, gap: int | None) -> None:
@@ -358,6 +367,12 @@ class GraphBuilder:
             self.add(node, RALLY.gap, Literal(xsd_duration(gap), datatype=XSD.duration))
             self.add(node, RALLY.gapSeconds, gap)
 
+    def _derived(self, node: URIRef, fields: Iterable[str]) -> None:
+        """Mark the properties of these fields as derived by the loader, not read in a cell."""
+        for name in fields:
+            for prop in _TIME_PROPERTIES[name]:
+                self.add(node, RALLY.derivedValue, prop)
+
     def results(self, info: EditionInfo) -> None:
         """Assert stage classifications and general classifications with their results; mark ties."""
         record = info.record
@@ -367,161 +382,97 @@ class GraphBuilder:
         for (category, stage, kind), rows in groups.items():
             if kind == "stage":
                 classification = self.stage_classification(info, stage, rows[0].category)
+                title = f"{record.name}, stage {stage}, {self.category_name(category)}"
             else:
                 classification = self.mint.general_classification(info.slug, stage, category)
+                title = f"{record.name}, {self.category_name(category)}, general classification after stage {stage}"
                 self.add(classification, RDF.type, RALLY.GeneralClassification)
-                self.add(
-                    classification,
-                    RDFS.label,
-                    Literal(
-                        f"{record.name}, {category_label(category, self.r.categories[category])}, general classification after stage {stage}",
-                        lang="en",
-                    ),
-                )
+                self.add(classification, RDFS.label, title)
                 self.add(classification, RALLY.afterStage, self.mint.stage(info.slug, stage))
                 self.add(classification, RALLY.category, self.mint.category(category))
             self.derive(classification, record.path, sorted({r.line for r in rows}))
             shared = Counter(r.position for r in rows)
-            used: set[URIRef] = set()
             for row in rows:
                 driver = self.r.person(record, row.category, row.crew[0]).slug
-                if self.mint.result(classification, driver) in used:
-                    self.problems.append(
-                        Problem(
-                            "duplicate-result",
-                            f"{self._person_label(driver)} appears twice in the {category} {'stage result' if kind == 'stage' else 'general classification'} of stage {stage}",
-                            record.path,
-                            row.line,
-                        )
-                    )
-                node = self._result(info, classification, category, row, driver, used)
-                self.add(node, RALLY.position, row.position)
+                node = self._result(info, classification, title, category, driver, row.position)
                 if shared[row.position] > 1:
                     self.add(node, RALLY.tied, True)
                 self._times(node, row.time, row.gap)
+                self._derived(node, row.inherited)
                 self.derive(node, record.path, [row.line])
 
     def standings(self, info: EditionInfo) -> None:
-        """Assert each category's final standings."""
+        """Assert each category's final standings; a total printed as a gap is derived from the winner's time."""
         record = info.record
-        by_category: dict[str, list[StandingRecord]] = defaultdict(list)
-        for standing in record.standings:
-            by_category[category_slug(standing.category)].append(standing)
-        for category, rows in by_category.items():
+        for category in dict.fromkeys(category_slug(s.category) for s in record.standings):
+            rows = [s for s in record.standings if category_slug(s.category) == category]
             node = self.mint.final_classification(info.slug, category)
+            title = f"{record.name}, {self.category_name(category)}, final standings"
             self.add(node, RDF.type, RALLY.FinalClassification)
-            self.add(
-                node,
-                RDFS.label,
-                Literal(f"{record.name}, {category_label(category, self.r.categories[category])}, final standings", lang="en"),
-            )
+            self.add(node, RDFS.label, title)
             self.add(node, RALLY.standingsOf, self.mint.edition(info.slug))
             self.add(node, RALLY.category, self.mint.category(category))
             self.derive(node, record.path, sorted({r.line for r in rows}))
             shared = Counter(r.position for r in rows)
-            used: set[URIRef] = set()
+            winner = next((r.time for r in rows if r.position == 1 and r.time is not None), None)
             for row in rows:
                 driver = self.r.person(record, row.category, row.crew[0]).slug
-                result = self._result(info, node, category, None, driver, used)
-                self.add(result, RALLY.position, row.position)
+                result = self._result(info, node, title, category, driver, row.position)
                 if shared[row.position] > 1:
                     self.add(result, RALLY.tied, True)
-                self._times(result, row.time, row.gap)
+                time = row.time
+                if time is None and row.gap is not None and winner is not None:
+                    time = winner + row.gap
+                    self._derived(result, ["time"])
+                self._times(result, time, row.gap)
                 self.derive(result, record.path, [row.line])
 
-    def cancellations(self, info: EditionInfo) -> None:
-        """Assert cancellations from the stage table, the results tables and the notes, with every reason given."""
+    def no_contests(self, info: EditionInfo) -> None:
+        """Assert the stages a category did not race as a contest (cancelled or neutralised), with markers and reasons."""
         record = info.record
-        found: dict[tuple[int, str], set[int]] = defaultdict(set)
-        reasons: dict[tuple[int, str], dict[str, int]] = defaultdict(dict)
-        for stage in record.stages:
-            for cell in stage.winners:
-                if cell.cancelled:
-                    found[(stage.number, category_slug(cell.category))].add(stage.line)
-        for c in record.cancellations:
-            key = (c.stage, category_slug(c.category))
-            found[key].add(c.line)
-            reasons[key][c.reason] = c.line
-        for note in record.notes:
-            if not re.search(r"\bcancel", note.text, re.IGNORECASE):
-                continue
-            words = {category_slug(w) for w in re.findall(r"[A-Za-z-]+", note.text)}
-            numbers = {int(n) for n in re.findall(r"\bstage\s+(\d+)", note.text, re.IGNORECASE)}
-            for number, category in found:
-                if category in words and (not numbers or number in numbers):
-                    reasons[(number, category)][note.text] = note.line
-        for (number, category), lines in sorted(found.items()):
-            node = self.mint.cancellation(info.slug, number, category)
-            self.add(node, RDF.type, RALLY.Cancellation)
-            self.add(
-                node,
-                RDFS.label,
-                Literal(
-                    f"{record.name}, stage {number} cancelled for {category_label(category, self.r.categories[category]).lower()}",
-                    lang="en",
-                ),
-            )
-            self.add(node, RALLY.cancelledStage, self.mint.stage(info.slug, number))
+        for found in record.no_contests:
+            category = category_slug(found.category)
+            cancelled = found.kind == "cancelled"
+            node = (self.mint.cancellation if cancelled else self.mint.neutralisation)(info.slug, found.stage, category)
+            stage = self.mint.stage(info.slug, found.stage)
+            what = "cancelled" if cancelled else "not raced as a contest"
+            self.add(node, RDF.type, RALLY.Cancellation if cancelled else RALLY.Neutralisation)
+            self.add(node, RDFS.label, f"{record.name}, stage {found.stage} {what} for {self.category_name(category).lower()}")
+            self.add(node, RALLY.cancelledStage if cancelled else RALLY.noContestStage, stage)
             self.add(node, RALLY.category, self.mint.category(category))
-            for reason, line in reasons[(number, category)].items():
-                self.add(node, RALLY.reason, Literal(reason, lang="en"))
-                lines.add(line)
-            self.derive(node, record.path, sorted(lines))
+            for marker in found.markers:
+                self.add(node, RALLY.marker, marker)
+            for reason, _line in found.reasons:
+                self.add(node, RALLY.reason, english(reason))
+            if found.awarded is not None:
+                self.add(node, RALLY.awardedTime, Literal(xsd_duration(found.awarded), datatype=XSD.duration))
+                self.add(node, RALLY.awardedTimeSeconds, found.awarded)
+            self.derive(node, record.path, found.lines)
+
+    def notes(self, info: EditionInfo) -> None:
+        """Assert each note under the stage table on the stages it concerns (on the edition when it names none)."""
+        for note in info.notes:
+            targets = [self.mint.stage(info.slug, n) for n in note.stages] or [self.mint.edition(info.slug)]
+            for target in targets:
+                self.add(target, RALLY.note, english(note.text))
 
     def penalties(self, info: EditionInfo) -> None:
-        """Assert each penalty statement; report penalties of the same people and stage stated differently."""
+        """Assert each penalty: one per person and stage, with the duration stated most often and every reason."""
         record = info.record
-        statements = extract_penalties(record)
-        resolved: list[tuple[PenaltyStatement, list[str], int | None]] = []
-        for statement in statements:
-            people = self._named_people(info, statement.names)
-            resolved.append((statement, people, statement.stage))
-        for index, (statement, people, stage) in enumerate(resolved):
-            if stage is None:
-                candidates = {s for st, ps, s in resolved if s is not None and set(ps) & set(people)}
-                if len(candidates) == 1:
-                    resolved[index] = (statement, people, candidates.pop())
-        groups: dict[tuple[int | None, str], list[tuple[PenaltyStatement, int | None]]] = defaultdict(list)
-        for number, (statement, people, stage) in enumerate(resolved, 1):
+        for number, penalty in enumerate(info.penalties, 1):
             node = self.mint.penalty(info.slug, number)
+            on_stage = f" on stage {penalty.stage}" if penalty.stage is not None else ""
             self.add(node, RDF.type, RALLY.Penalty)
-            self.add(node, RDFS.label, Literal(f"{record.name}, penalty: {statement.text}", lang="en"))
-            for person in people:
-                self.add(node, RALLY.penalisedPerson, self.person(person))
-                groups[(stage, person)].append((statement, statement.seconds))
-            if stage is not None and any(s.number == stage for s in record.stages):
-                self.add(node, RALLY.penaltyStage, self.mint.stage(info.slug, stage))
-            if statement.seconds is not None:
-                self.add(node, RALLY.penaltyDuration, Literal(xsd_duration(statement.seconds), datatype=XSD.duration))
-                self.add(node, RALLY.penaltySeconds, statement.seconds)
-            self.add(node, RALLY.reason, Literal(statement.reason, lang="en") if statement.reason else None)
-            self.derive(node, record.path, [statement.line])
-        for (stage, person), said in groups.items():
-            amounts = {seconds for _, seconds in said if seconds is not None}
-            if len(amounts) > 1:
-                where = ", ".join(f"{s.wording} (line {s.line})" for s, _ in said if s.wording)
-                self.problems.append(
-                    Problem(
-                        "penalty-mismatch",
-                        f"the penalty of {self._person_label(person)}{f' on stage {stage}' if stage else ''} is stated differently: {where}",
-                        record.path,
-                        max(s.line for s, _ in said),
-                        (person,),
-                    )
-                )
-
-    def _named_people(self, info: EditionInfo, names: Iterable[str]) -> list[str]:
-        people = [c for c in self.r.people.clusters if any(p == info.record.path for ls in c.lines.values() for p, _ in ls)]
-        found: list[str] = []
-        for name in names:
-            key = fold(name)
-            exact = [c for c in people if key in c.keys()]
-            by_surname = [c for c in people if any(k.endswith(" " + key) for k in c.keys())]
-            match = exact or (by_surname if len(by_surname) == 1 else [])
-            for cluster in match[:1]:
-                if cluster.slug not in found:
-                    found.append(cluster.slug)
-        return found
+            self.add(node, RDFS.label, f"{record.name}, penalty of {self.person_label(penalty.person)}{on_stage}")
+            self.add(node, RALLY.penalisedPerson, self.person(penalty.person))
+            if penalty.stage is not None and any(s.number == penalty.stage for s in record.stages):
+                self.add(node, RALLY.penaltyStage, self.mint.stage(info.slug, penalty.stage))
+            if penalty.seconds is not None:
+                self.add(node, RALLY.penaltyDuration, Literal(xsd_duration(penalty.seconds), datatype=XSD.duration))
+                self.add(node, RALLY.penaltySeconds, penalty.seconds)
+            for reason in penalty.reasons:
+                self.add(node, RALLY.reason, english(reason))
+            self.derive(node, record.path, penalty.lines)
 
     # -- metadata ---------------------------------------------------------
     def sources(self) -> None:
@@ -532,6 +483,7 @@ class GraphBuilder:
             document = self.mint.source(name)
             m.add((document, RDF.type, PROV.Entity))
             m.add((document, RDF.type, FOAF.Document))
+            m.add((document, RDFS.label, Literal(name)))
             m.add((document, DCTERMS.title, Literal(name)))
             stem = name.rsplit(".", 1)[0]
             m.add((document, DCTERMS.source, URIRef(f"https://en.wikipedia.org/wiki/{stem}")))
@@ -540,6 +492,7 @@ class GraphBuilder:
             for number in sorted(numbers):
                 line = self.mint.source_line(name, number)
                 m.add((line, RDF.type, RALLY.SourceLine))
+                m.add((line, RDFS.label, Literal(f"{name}, line {number}")))
                 m.add((line, RALLY.lineNumber, Literal(number)))
                 m.add((line, PROV.value, Literal(texts[number - 1] if 0 < number <= len(texts) else "")))
                 m.add((line, DCTERMS.isPartOf, document))
@@ -548,14 +501,16 @@ class GraphBuilder:
         """Write the source problems to the metadata graph."""
         by_path: dict[str, int] = defaultdict(int)
         editions = {info.record.path: info.slug for info in self.r.editions}
+        m = self.metadata
         for problem in problems:
             by_path[problem.path] += 1
             node = self.mint.problem(editions.get(problem.path, "unknown"), by_path[problem.path])
-            m = self.metadata
             m.add((node, RDF.type, RALLY.SourceProblem))
             m.add((node, RALLY.problemCode, Literal(problem.code)))
-            m.add((node, RALLY.message, Literal(problem.message, lang="en")))
-            m.add((node, RDFS.label, Literal(f"{problem.code}: {problem.message}", lang="en")))
+            m.add((node, RALLY.message, english(problem.message)))
+            m.add((node, RDFS.label, Literal(f"{problem.code}: {problem.message}")))
+            if problem.path in editions:
+                m.add((node, RALLY.foundIn, self.mint.edition(editions[problem.path])))
             if problem.line is not None and problem.path in self._names:
                 self.lines[problem.path].add(problem.line)
                 m.add((node, PROV.wasDerivedFrom, self.mint.source_line(self._names[problem.path], problem.line)))
@@ -564,7 +519,7 @@ class GraphBuilder:
 
 
 def build_graphs(resolution: Resolution, minter: Minter, problems: list[Problem]) -> tuple[Graph, Graph, list[Problem]]:
-    """Return the asserted graph, the metadata graph, and all problems (those given plus those found on the way)."""
+    """Return the asserted graph, the metadata graph, and all problems in source order."""
     builder = GraphBuilder(resolution, minter)
     builder.countries()
     builder.people()
@@ -573,7 +528,7 @@ def build_graphs(resolution: Resolution, minter: Minter, problems: list[Problem]
     builder.categories()
     for info in resolution.editions:
         builder.edition(info)
-    everything = sorted([*problems, *builder.problems], key=lambda p: (p.path, p.line or 0, p.code))
+    everything = sorted(problems, key=lambda p: (p.path, p.line or 0, p.code))
     builder.report(everything)
     builder.sources()
     return builder.asserted, builder.metadata, everything

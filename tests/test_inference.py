@@ -75,14 +75,10 @@ SELECT DISTINCT ?edition ?wikidataEdition WHERE {
   OPTIONAL { ?person wdt:P1344 ?wikidataEdition }
 }"""
 
-SCHEMA_NATIONALS_QUERY = """
-SELECT DISTINCT ?person WHERE {
-  ?person a schema:Person ; schema:nationality ?country .
-  ?country rally:iso3166Alpha3 ?code .
-  FILTER (STR(?code) = ?alpha3)
-}"""
+CITIZENSHIP_QUERY = """
+SELECT DISTINCT ?person WHERE { { ?person schema:nationality ?country } UNION { ?person wdt:P27 ?country } }"""
 
-WIKIDATA_NATIONALS_QUERY = "SELECT DISTINCT ?person WHERE { ?person wdt:P27 ?country }"
+WIKIDATA_SPORT_COUNTRY_QUERY = "SELECT DISTINCT ?person WHERE { ?person wdt:P1532 ?country }"
 
 HUMANS_QUERY = """
 SELECT (COUNT(DISTINCT ?person) AS ?persons) (COUNT(DISTINCT ?human) AS ?humans) WHERE {
@@ -205,11 +201,10 @@ INFERRED_ONLY = [
     pytest.param(HAMERLA, RALLY.competedWithMake, TATRA, id="competed-with-make"),
     pytest.param(LOPRAIS_ENTRY, RALLY.make, TATRA, id="make"),
     pytest.param(KLEINSCHMIDT, RALLY.competedIn, EDITION, id="competed-in"),
-    pytest.param(KLEINSCHMIDT, RALLY.nationalityWikidata, WD.Q183, id="nationality-wikidata"),
-    pytest.param(KLEINSCHMIDT, WDT.P27, WD.Q183, id="wdt-P27"),
+    pytest.param(KLEINSCHMIDT, RALLY.countryForSportWikidata, WD.Q183, id="country-for-sport-wikidata"),
+    pytest.param(KLEINSCHMIDT, WDT.P1532, WD.Q183, id="wdt-P1532"),
     pytest.param(KLEINSCHMIDT, WDT.P31, WD.Q5, id="wdt-P31"),
     pytest.param(KLEINSCHMIDT, RDF.type, SCHEMA.Person, id="schema-person"),
-    pytest.param(KLEINSCHMIDT, SCHEMA.nationality, URIRef(BASE + "country/DEU"), id="schema-nationality"),
     pytest.param(EDITION, RALLY.routeCountry, URIRef(BASE + "country/ESH"), id="route-country"),
 ]
 
@@ -324,14 +319,13 @@ def test_person_competed_in_the_edition(dakar: Build, rows: Rows, person: Person
     assert [(r["edition"], r["wikidataEdition"]) for r in found] == [(str(EDITION), str(EDITION))]
 
 
-def test_german_people_are_found_through_schema_org(dakar: Build, rows: Rows, person: Person) -> None:
-    found = rows(dakar.dataset, SCHEMA_NATIONALS_QUERY, alpha3="DEU")
-    expected = {"Jutta Kleinschmidt", "Andreas Schulz", "Holger Hermann Roth"}
-    assert {r["person"] for r in found} == {str(person(name)) for name in expected}
+def test_flag_before_a_name_is_not_read_as_citizenship(dakar: Build, rows: Rows) -> None:
+    # the flag code is the country a person races for (Wikidata's P1532), not their nationality (P27)
+    assert rows(dakar.dataset, CITIZENSHIP_QUERY) == []
 
 
-def test_german_people_are_found_through_wikidata(dakar: Build, rows: Rows, person: Person) -> None:
-    found = rows(dakar.dataset, WIKIDATA_NATIONALS_QUERY, country=WD.Q183)
+def test_people_racing_for_germany_are_found_through_wikidata(dakar: Build, rows: Rows, person: Person) -> None:
+    found = rows(dakar.dataset, WIKIDATA_SPORT_COUNTRY_QUERY, country=WD.Q183)
     expected = {"Jutta Kleinschmidt", "Andreas Schulz", "Holger Hermann Roth"}
     assert {r["person"] for r in found} == {str(person(name)) for name in expected}
 

@@ -87,7 +87,7 @@ SELECT DISTINCT ?resource ?type WHERE {
 }"""
 
 NATIONALITY_CODE_QUERY = """
-SELECT DISTINCT ?code WHERE { ?person rally:nationality/rally:iso3166Alpha3 ?code }"""
+SELECT DISTINCT ?code WHERE { ?person rally:countryForSport/rally:iso3166Alpha3 ?code }"""
 
 # Every spelling of one person in the source (the code before the name left out).
 SAME_PERSON = {

@@ -31,10 +31,10 @@ def test_every_property_has_domain_and_range(ontology: Graph) -> None:
     missing_domain = {p for p in properties if str(p).startswith(NS) and ontology.value(p, RDFS.domain) is None}
     missing_range = {p for p in properties if str(p).startswith(NS) and ontology.value(p, RDFS.range) is None}
     # rally:category is shared by entries, classifications and cancellations; rally:wikidata points outside;
-    # rally:reason and rally:concerns apply to several classes: no single domain would be true;
-    # rally:wikidata, rally:nationalityWikidata, rally:concerns and rally:variantOf point at anything
-    assert missing_domain <= {RALLY.category, RALLY.wikidata, RALLY.reason, RALLY.concerns}
-    assert missing_range <= {RALLY.wikidata, RALLY.nationalityWikidata, RALLY.concerns, RALLY.variantOf}
+    # rally:reason, rally:note and rally:concerns apply to several classes: no single domain would be true;
+    # rally:wikidata, rally:countryForSportWikidata, rally:concerns and rally:variantOf point at anything
+    assert missing_domain <= {RALLY.category, RALLY.wikidata, RALLY.reason, RALLY.note, RALLY.concerns}
+    assert missing_range <= {RALLY.wikidata, RALLY.countryForSportWikidata, RALLY.concerns, RALLY.variantOf}
 
 
 def test_namespace_class_lists_exactly_the_ontology_terms(ontology: Graph) -> None:
