@@ -96,7 +96,7 @@ def engine_times(runs: int) -> dict[str, dict[str, float]]:
     from endpoint.saved import Vocabulary, bind, load_queries
 
     dataset = open_dataset(BUILD)
-    vocabulary = Vocabulary.of(dataset.store, dataset.base, dataset.default_graphs)
+    vocabulary = Vocabulary.of(dataset)
     figures = {}
     for name, query in load_queries().items():
         values: dict[str, list[str]] = {}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from endpoint.negotiation import FORMATS
-from endpoint.saved import DEFAULT_PAGE, INTEGER_RANGE, MAX_OFFSET, MAX_STRING, Param, SavedQuery, Vocabulary
+from endpoint.saved import DEFAULT_PAGE, INTEGER_RANGE, MAX_OFFSET, MAX_STRING, Param, Registry, SavedQuery, Vocabulary
 
 VERSION = "3.1.0"
 FORM = "application/x-www-form-urlencoded"
@@ -64,6 +63,9 @@ def param_schema(param: Param, vocabulary: Vocabulary) -> dict[str, Any]:
         return {"type": "string", "enum": list(param.choices)}
     if param.kind == "category":
         return {"anyOf": [{"type": "string", "enum": vocabulary.category_names}, {"type": "string", "format": "iri"}]}
+    if param.kind == "edition":
+        names = [e.slug for e in vocabulary.editions] + sorted({str(e.year) for e in vocabulary.editions if e.year is not None})
+        return {"anyOf": [{"type": "string", "enum": names}, {"type": "string", "format": "iri"}]}
     if param.kind == "string":
         return {"type": "string", "maxLength": MAX_STRING}
     return {"type": "string", "minLength": 1}
@@ -72,12 +74,15 @@ def param_schema(param: Param, vocabulary: Vocabulary) -> dict[str, Any]:
 def _described(param: Param, vocabulary: Vocabulary) -> str:
     text = f"{param.description[:1].upper()}{param.description[1:]}. " if param.description else ""
     accepted = f" Categories of this dataset: {', '.join(vocabulary.categories.values())}." if param.kind == "category" else ""
+    if param.kind == "edition":
+        accepted = f" Editions of this dataset: {', '.join(e.listed for e in vocabulary.editions) or 'none'}."
     default = f" Default: {param.default}." if param.default is not None else ""
     return f"{text}Expects {param.expects}.{accepted}{default}"
 
 
-def _parameters(query: SavedQuery, vocabulary: Vocabulary, max_rows: int, formats: list[str]) -> list[dict[str, Any]]:
-    example = dict(query.example)
+def _parameters(
+    query: SavedQuery, example: dict[str, str], vocabulary: Vocabulary, max_rows: int, formats: list[str]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for param in query.params:
         entry: dict[str, Any] = {
@@ -146,10 +151,10 @@ def _answer(query: SavedQuery) -> dict[str, Any]:
     }
 
 
-def _operation(query: SavedQuery, vocabulary: Vocabulary, max_rows: int, method: str) -> dict[str, Any]:
+def _operation(query: SavedQuery, registry: Registry, max_rows: int, method: str) -> dict[str, Any]:
     kind = "results" if query.form in ("SELECT", "ASK") else "graph"
     formats = sorted({name for f in FORMATS if f.kind == kind for name in f.names})
-    parameters = _parameters(query, vocabulary, max_rows, formats)
+    parameters = _parameters(query, dict(registry.example(query)), registry.vocabulary, max_rows, formats)
     questions = ", ".join(str(q) for q in query.questions)
     operation: dict[str, Any] = {
         "operationId": _camel(query.name) + ("" if method == "get" else "Post"),
@@ -173,7 +178,7 @@ def _operation(query: SavedQuery, vocabulary: Vocabulary, max_rows: int, method:
     return operation
 
 
-def document(queries: Mapping[str, SavedQuery], vocabulary: Vocabulary, root: str, max_rows: int) -> dict[str, Any]:
+def document(registry: Registry, root: str, max_rows: int) -> dict[str, Any]:
     """Return the OpenAPI document of the saved queries, served at `root` (the app's URL, ending in /)."""
     paths: dict[str, Any] = {
         "/queries": {
@@ -194,10 +199,10 @@ def document(queries: Mapping[str, SavedQuery], vocabulary: Vocabulary, root: st
             }
         }
     }
-    for name, query in queries.items():
+    for name, query in registry.queries.items():
         paths[f"/queries/{name}"] = {
-            "get": _operation(query, vocabulary, max_rows, "get"),
-            "post": _operation(query, vocabulary, max_rows, "post"),
+            "get": _operation(query, registry, max_rows, "get"),
+            "post": _operation(query, registry, max_rows, "post"),
         }
     return {
         "openapi": VERSION,

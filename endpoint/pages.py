@@ -38,7 +38,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?winner ?person WHERE {
   ?classification a rally:StageClassification ;
       rally:classifiedStage/rally:stageNumber 7 ;
-      rally:category/rdfs:label "Cars"@en ;
+      rally:category/rdfs:label "Cars" ;
       rally:stageWinner ?person .
   ?person rdfs:label ?winner .
 }"""

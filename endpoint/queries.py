@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -26,7 +25,7 @@ from endpoint.saved import (
     QUERIES_DIR,
     Call,
     ParameterError,
-    QueryFileError,
+    Registry,
     SavedQuery,
     Vocabulary,
     bind,
@@ -39,36 +38,13 @@ bp = Blueprint("queries", __name__)
 FORM = "application/x-www-form-urlencoded"
 
 
-@dataclass(frozen=True)
-class Registry:
-    """The saved queries an app serves, and what their parameter values may name."""
-
-    queries: dict[str, SavedQuery]
-    vocabulary: Vocabulary
-
-
 @bp.record_once
 def _load(setup: BlueprintSetupState) -> None:
-    """Read and check every query file, and resolve every example against the served dataset."""
+    """Read and check every query file (a file that cannot be served stops the app, with its file and line)."""
     app = setup.app
     dataset = app.extensions["rally"].dataset
     queries = load_queries(Path(app.config.get("QUERIES_DIR") or QUERIES_DIR))
-    vocabulary = Vocabulary.of(dataset.store, dataset.base, dataset.default_graphs)
-    for query in queries.values():
-        example: dict[str, list[str]] = {}
-        for key, value in query.example:
-            example.setdefault(key, []).append(value)
-        try:
-            bind(query, example, vocabulary, int(app.config["MAX_ROWS"]))
-        except ParameterError as error:
-            raise QueryFileError(query.path, 1, f"example: {error}") from None
-        for param in query.params:
-            if param.default is not None:
-                try:
-                    vocabulary.term(param, param.default)
-                except ParameterError as error:
-                    raise QueryFileError(query.path, param.line, f"default: {error}") from None
-    app.extensions["saved-queries"] = Registry(queries, vocabulary)
+    app.extensions["saved-queries"] = Registry(queries, Vocabulary.of(dataset))
 
 
 def registry() -> Registry:
@@ -83,15 +59,19 @@ def index() -> Response:
     """Return the list of saved queries: HTML for browsers, JSON for code."""
     queries = registry().queries
     wanted = request.args.get("format") or request.accept_mimetypes.best_match(["application/json", "text/html"])
-    listed = [{**q.describe(), "url": _url(q), "example_url": _url(q, example=True)} for q in queries.values()]
+    found = registry()
+    listed = [
+        {**q.describe(found.example(q)), "url": _url(q), "example_url": _url(q, found.example(q))} for q in queries.values()
+    ]
     if wanted in ("html", "text/html"):
         body = render_template(
             "queries.html",
             queries=queries.values(),
-            examples={q.name: dict(q.example) for q in queries.values()},
-            categories=registry().vocabulary.category_names,
+            examples={q.name: dict(found.example(q)) for q in queries.values()},
+            example_urls={q.name: _url(q, found.example(q)) for q in queries.values()},
+            categories=found.vocabulary.category_names,
+            editions=found.vocabulary.editions,
             input_type=_input_type,
-            url=_url,
         )
         return cacheable(body, "text/html; charset=utf-8", None)
     document = {"queries": listed, "openapi": f"{request.url_root}openapi.json"}
@@ -106,7 +86,7 @@ def openapi_json() -> Response:
     body = current.documents.get(key)
     if body is None:
         found = registry()
-        spec = openapi.document(found.queries, found.vocabulary, request.url_root, int(current_app.config["MAX_ROWS"]))
+        spec = openapi.document(found, request.url_root, int(current_app.config["MAX_ROWS"]))
         body = json.dumps(spec, ensure_ascii=False, indent=1).encode("utf-8")
         current.documents[key] = body
     return cacheable(body, "application/json", current.etag(key), vary=None)
@@ -203,10 +183,10 @@ def _respond(call: Call, answer: Answer, fmt: Format, elapsed_ms: float) -> Resp
     return response
 
 
-def _url(query: SavedQuery, example: bool = False) -> str:
-    """Return the URL of a saved query, with its example's parameters when asked."""
+def _url(query: SavedQuery, example: tuple[tuple[str, str], ...] = ()) -> str:
+    """Return the URL of a saved query, with an example's parameters when given."""
     url = f"{request.url_root}queries/{query.name}"
-    return f"{url}?{urlencode(query.example)}" if example and query.example else url
+    return f"{url}?{urlencode(example)}" if example else url
 
 
 def _input_type(kind: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,14 +20,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from endpoint.results import RESULT_FORMATS, Answer, Failure, Job, execute
+from endpoint.dataset import ServedDataset
+from endpoint.names import fold, name_index
+from endpoint.results import RESULT_FORMATS, Answer, Failure, Job, execute, parse_term
 from endpoint.safety import Refused, inspect, tokens
 from loader.countries import country_by_code, country_by_name
-from loader.names import category_slug, fold
+from loader.names import category_slug
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 RESERVED = ("format", "limit", "offset")  # request parameters of every saved query
-KINDS = ("integer", "string", "enum", "category", "country", "iri")
+KINDS = ("integer", "string", "enum", "category", "country", "edition", "iri")
 DEFAULT_PAGE = 100  # rows of a page when neither the request nor the file says
 MAX_OFFSET = 2**31 - 1
 INTEGER_RANGE = (-(2**31), 2**31 - 1)
@@ -36,7 +39,7 @@ _KEYS = ("title", "summary", "description", "questions", "tags", "param", "examp
 _FRONT = re.compile(r"#\+(.*)")
 _ENTRY = re.compile(r"([a-z][a-z-]*)\s*:(.*)")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_TYPE = re.compile(r"(integer|string|enum|category|country|iri)(?:\((.*)\))?")
+_TYPE = re.compile(r"(integer|string|enum|category|country|edition|iri)(?:\((.*)\))?")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S*")
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+)")
 
@@ -90,9 +93,10 @@ class Param:
             "enum": "one of " + ", ".join(self.choices),
             "category": "a category's name as the documents write it (bikes or motorcycles, cars, trucks...; any case) or its IRI",
             "country": "an ISO 3166 alpha-3 code (DEU), an IOC code (GER) or an English name (Germany)",
+            "edition": "an edition of this dataset: its year (2001), slug (2001-dakar-rally), name or IRI",
             "iri": "a resource of the dataset"
             + (f" of class {self.class_name}" if self.class_name else "")
-            + ": its IRI, its path under the dataset's base, or its exact name",
+            + ": its IRI, its path under the dataset's base, or its name as any source spells it",
         }[self.kind]
 
 
@@ -122,8 +126,8 @@ class SavedQuery:
         """Return whether answers come in pages (SELECT queries)."""
         return self.form == "SELECT"
 
-    def describe(self) -> dict[str, Any]:
-        """Return the query's metadata as plain data (the JSON list of /queries)."""
+    def describe(self, example: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+        """Return the query's metadata as plain data (the JSON list of /queries), with an example that applies."""
         return {
             "name": self.name,
             "title": self.title,
@@ -144,7 +148,7 @@ class SavedQuery:
                 }
                 for p in self.params
             ],
-            "example": urllib.parse.urlencode(self.example),
+            "example": urllib.parse.urlencode(example),
             "sparql": self.text,
         }
 
@@ -463,26 +467,55 @@ def _graphs(graphs: Sequence[ox.NamedNode]) -> list[ox.NamedNode | ox.BlankNode 
     return list(graphs)
 
 
+@dataclass(frozen=True)
+class Edition:
+    """An edition a parameter may name: IRI, slug, year and name."""
+
+    iri: str
+    slug: str
+    year: int | None
+    label: str
+
+    @property
+    def listed(self) -> str:
+        """Return how messages list the edition."""
+        return f"{self.slug} ({self.label})"
+
+
 @dataclass
 class Vocabulary:
-    """What parameter values may name in the served dataset: its base, categories and resources."""
+    """What parameter values may name in the served dataset: its base, categories, editions and resources."""
 
-    store: ox.Store
-    base: str
-    default_graphs: list[ox.NamedNode]
+    dataset: ServedDataset
     categories: dict[str, str] = field(default_factory=dict)  # category IRI -> its names, for messages
     category_keys: dict[str, str] = field(default_factory=dict)  # folded name, slug or IRI -> category IRI
     category_names: list[str] = field(default_factory=list)  # names to offer (OpenAPI enum, forms)
+    editions: list[Edition] = field(default_factory=list)  # the editions whose articles were loaded, in order
+
+    @property
+    def store(self) -> ox.Store:
+        """Return the served store."""
+        return self.dataset.store
+
+    @property
+    def base(self) -> str:
+        """Return the dataset's base IRI."""
+        return self.dataset.base
+
+    @property
+    def default_graphs(self) -> list[ox.NamedNode]:
+        """Return the graphs of the default graph the saved queries run on."""
+        return self.dataset.default_graphs
 
     @classmethod
-    def of(cls, store: ox.Store, base: str, default_graphs: list[ox.NamedNode]) -> Vocabulary:
-        """Return the vocabulary of a served dataset (its categories read once)."""
-        vocabulary = cls(store, base, default_graphs)
-        rows = store.query(
+    def of(cls, dataset: ServedDataset) -> Vocabulary:
+        """Return the vocabulary of a served dataset (its categories and editions read once)."""
+        vocabulary = cls(dataset)
+        rows = dataset.store.query(
             "PREFIX rally: <https://w3id.org/rally-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
             "SELECT ?c ?name WHERE { ?c a rally:Category { ?c rdfs:label ?name } UNION { ?c skos:altLabel ?name } } ORDER BY ?c ?name",
-            default_graph=_graphs(default_graphs),
+            default_graph=_graphs(dataset.default_graphs),
         )
         assert isinstance(rows, ox.QuerySolutions)
         names: dict[str, list[str]] = {}
@@ -497,7 +530,35 @@ class Vocabulary:
         for iri, listed in names.items():
             vocabulary.categories[iri] = listed[0] + (f" (or {', '.join(listed[1:])})" if listed[1:] else "")
             vocabulary.category_names += listed
+        rows = dataset.store.query(
+            "PREFIX rally: <https://w3id.org/rally-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "SELECT ?e ?label ?year WHERE { ?e a rally:CoveredEdition ; rdfs:label ?label OPTIONAL { ?e rally:year ?year } } "
+            "ORDER BY ?label ?e",
+            default_graph=_graphs(dataset.default_graphs),
+        )
+        assert isinstance(rows, ox.QuerySolutions)
+        for row in rows:
+            iri, year = row["e"].value, row["year"]
+            number = int(year.value) if isinstance(year, ox.Literal) and year.value.isdigit() else None
+            vocabulary.editions.append(Edition(iri, iri.rsplit("/", 1)[-1], number, row["label"].value))
         return vocabulary
+
+    def edition(self, param: Param, value: str) -> ox.NamedNode:
+        """Return the edition a value names: its IRI, slug, year or name; the known ones are listed when it names none."""
+        text = value.strip()
+        known = "; the editions are: " + (", ".join(e.listed for e in self.editions) or "none")
+        found = [
+            e
+            for e in self.editions
+            if text in (e.iri, e.slug, f"edition/{e.slug}") or fold(text) == fold(e.label) or text == str(e.year)
+        ]
+        if not found:
+            raise ParameterError(param.name, f"{value!r} is not an edition of this dataset{known}")
+        if len(found) > 1:
+            raise ParameterError(
+                param.name, f"{value!r} names {len(found)} editions ({', '.join(e.listed for e in found)}): give the slug"
+            )
+        return ox.NamedNode(found[0].iri)
 
     def category(self, param: Param, value: str) -> ox.NamedNode:
         """Return the category a value names: a name as the documents write it (any case), a slug, or the IRI."""
@@ -544,18 +605,7 @@ class Vocabulary:
         return self._named(param, text)
 
     def _named(self, param: Param, name: str) -> ox.NamedNode:
-        typed = "?x a ?class ." if param.of_class else ""
-        query = (
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-            f"SELECT DISTINCT ?x ?name {'?class' if typed else ''} "
-            f"WHERE {{ ?x rdfs:label|skos:altLabel ?label . {typed} FILTER(LCASE(STR(?label)) = LCASE(STR(?name))) }} ORDER BY ?x"
-        )
-        bindings: dict[ox.Variable, Any] = {ox.Variable("name"): ox.Literal(name)}
-        if param.of_class:
-            bindings[ox.Variable("class")] = ox.NamedNode(param.of_class)
-        rows = self.store.query(query, default_graph=_graphs(self.default_graphs), substitutions=bindings)
-        assert isinstance(rows, ox.QuerySolutions)
-        found = sorted({row["x"].value for row in rows if isinstance(row["x"], ox.NamedNode)})
+        found = name_index(self.dataset).named(name, param.of_class)
         if not found:
             raise ParameterError(param.name, f"nothing in this dataset is named {name!r}; expected {param.expects}")
         if len(found) > 1:
@@ -577,6 +627,8 @@ class Vocabulary:
             return self.category(param, value)
         if param.kind == "country":
             return self.country(param, value)
+        if param.kind == "edition":
+            return self.edition(param, value)
         if param.kind == "iri":
             return self.resource(param, value)
         return literal_value(param, value)
@@ -681,6 +733,82 @@ def page_links(call: Call, rows: int, truncated: bool, base_url: str) -> dict[st
     return links
 
 
+# --- Examples that apply to the served data ----------------------------------------------------
+
+
+def _as_value(param: Param, term: Any, base: str) -> str | None:
+    """Return how a parameter value standing for a term is written in a URL (a slug or path where the IRI has one)."""
+    if isinstance(term, ox.Literal):
+        return term.value if param.kind in ("integer", "string", "enum") else None
+    if not isinstance(term, ox.NamedNode):
+        return None
+    if param.kind in ("category", "edition", "country"):
+        return term.value.rsplit("/", 1)[-1]
+    if param.kind == "iri":
+        return term.value.removeprefix(base) if term.value.startswith(base) else term.value
+    return None
+
+
+def _answers(query: SavedQuery, terms: Sequence[tuple[str, str]], vocabulary: Vocabulary, rows: int) -> list[dict[str, Any]]:
+    """Return up to `rows` solutions of a SELECT run with these bound values (empty for other forms or on failure)."""
+    if query.form != "SELECT":
+        return []
+    try:
+        solutions = vocabulary.store.query(
+            f"{query.text.rstrip()}\nLIMIT {rows}\n",
+            default_graph=_graphs(vocabulary.default_graphs),
+            named_graphs=list(vocabulary.dataset.named_graphs),
+            substitutions={ox.Variable(v): parse_term(t) for v, t in terms} or None,
+        )
+    except (SyntaxError, ValueError, RuntimeError, OSError):
+        return []
+    assert isinstance(solutions, ox.QuerySolutions)
+    return [{v.value: row[v.value] for v in solutions.variables} for row in solutions]
+
+
+def example_for(query: SavedQuery, vocabulary: Vocabulary) -> tuple[tuple[str, str], ...] | None:
+    """Return parameter values for an example that applies to the served data, None when none is found.
+
+    The file's own example when its values name things of this dataset (and a SELECT answers rows with
+    them); else values read off the data: the first answer of the query run without its parameters gives
+    the required ones. A query is served either way: an example is documentation, not a precondition.
+    """
+    values: dict[str, list[str]] = {}
+    for key, value in query.example:
+        values.setdefault(key, []).append(value)
+    try:
+        call = bind(query, values, vocabulary, 1)
+        if query.form != "SELECT" or _answers(query, call.terms, vocabulary, 1):
+            return query.example
+    except ParameterError:
+        pass
+    required = [p for p in query.params if p.required]
+    if not required:
+        return ()
+    for row in _answers(query, (), vocabulary, 50):
+        found = [(p.name, _as_value(p, row.get(p.variable), vocabulary.base)) for p in required]
+        if all(value is not None for _, value in found):
+            return tuple((name, str(value)) for name, value in found)
+    return None
+
+
+@dataclass
+class Registry:
+    """The saved queries an app serves, what their parameter values may name, and examples that apply to its data."""
+
+    queries: dict[str, SavedQuery]
+    vocabulary: Vocabulary
+    _examples: dict[str, tuple[tuple[str, str], ...] | None] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def example(self, query: SavedQuery) -> tuple[tuple[str, str], ...]:
+        """Return the parameters of an example of the query that applies to the served data (empty when none is found)."""
+        with self._lock:
+            if query.name not in self._examples:
+                self._examples[query.name] = example_for(query, self.vocabulary)
+            return self._examples[query.name] or ()
+
+
 # --- The command line (rally-kg query --saved NAME --param KEY=VALUE) --------------------------
 
 
@@ -711,7 +839,7 @@ def run_command(name: str, params: Iterable[str], data: Path, fmt: str, queries_
             return 2
         values.setdefault(key.strip(), []).append(value)
     dataset = open_dataset(data)
-    vocabulary = Vocabulary.of(dataset.store, dataset.base, dataset.default_graphs)
+    vocabulary = Vocabulary.of(dataset)
     max_rows = int(DEFAULTS["MAX_ROWS"])
     try:
         call = bind(query, values, vocabulary, max_rows)

@@ -56,15 +56,15 @@ class SavedPage:
     pages: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _values(args: Mapping[str, Sequence[str]], query: SavedQuery) -> tuple[dict[str, list[str]], bool]:
-    """Return the parameter values asked for (the file's example when the page is opened bare) and whether it is the example."""
+def _values(args: Mapping[str, Sequence[str]], example: tuple[tuple[str, str], ...]) -> tuple[dict[str, list[str]], bool]:
+    """Return the parameter values asked for (an example's when the page is opened bare) and whether it is the example."""
     values = {key: list(given) for key, given in args.items() if key != "format"}
-    if values or not query.example:
+    if values or not example:
         return values, False
-    example: dict[str, list[str]] = {}
-    for key, value in query.example:
-        example.setdefault(key, []).append(value)
-    return example, True
+    shown: dict[str, list[str]] = {}
+    for key, value in example:
+        shown.setdefault(key, []).append(value)
+    return shown, True
 
 
 def _first(values: Mapping[str, Sequence[str]], name: str) -> str | None:
@@ -76,11 +76,16 @@ def _field(param: Param, given: str | None, dataset: ServedDataset) -> Field:
     value = given if given is not None else (param.default or "")
     hint = f"{param.description} ({param.expects})" if param.description else param.expects
     registry = queries.registry()
-    if param.kind in ("category", "enum"):
+    if param.kind in ("category", "enum", "edition"):
         hint = param.description or param.expects
     if param.kind == "category":
         choices = tuple((iri.rsplit("/", 1)[-1], shown) for iri, shown in registry.vocabulary.categories.items())
         return Field(param.name, "select", value, param.required, hint, choices if param.required else (("", "any"), *choices))
+    if param.kind == "edition":
+        choices = tuple((e.slug, e.label) for e in registry.vocabulary.editions)
+        return Field(
+            param.name, "select", value, param.required, hint, choices if param.required else (("", "every edition"), *choices)
+        )
     if param.kind == "enum":
         choices = tuple((choice, choice) for choice in param.choices)
         return Field(param.name, "select", value, param.required, hint, choices if param.required else (("", "any"), *choices))
@@ -100,7 +105,7 @@ def saved_page(
     query = registry.queries.get(name)
     if query is None:
         raise ProtocolError(404, f"no saved query {name!r}; the saved queries are listed at /queries")
-    values, example = _values(args, query)
+    values, example = _values(args, registry.example(query))
     page = SavedPage(query, [_field(p, _first(values, p.name), dataset) for p in query.params], example=example)
     given = [(key, value) for key, listed in values.items() for value in listed if value != ""]
     page.share = here + (f"?{urlencode(given)}" if given else "")

@@ -34,11 +34,11 @@ FINAL_WINNERS_EXPECTED = {("Motorcycles", "Fabrizio Meoni"), ("Cars", "Jutta Kle
 STAGE_7_CARS = (
     PREFIXES
     + """ASK { ?c a rally:StageClassification ; rally:classifiedStage/rally:stageNumber 7 ;
-  rally:category/rdfs:label "Cars"@en ; rally:stageWinner/rdfs:label "Hiroshi Masuoka" }"""
+  rally:category/rdfs:label "Cars" ; rally:stageWinner/rdfs:label "Hiroshi Masuoka" }"""
 )
 PEOPLE = (
     PREFIXES
-    + "CONSTRUCT { ?p a rally:Person ; rdfs:label ?l ; rally:nationality ?c } WHERE { ?p a rally:Person ; rdfs:label ?l ; rally:nationality ?c }"
+    + "CONSTRUCT { ?p a rally:Person ; rdfs:label ?l ; rally:countryForSport ?c } WHERE { ?p a rally:Person ; rdfs:label ?l ; rally:countryForSport ?c }"
 )
 CONJUNCTIVE_GRAPH = "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"  # SPARQLWrapper converts RDF with it
 
@@ -107,7 +107,7 @@ def test_sparqlwrapper_construct_converts_to_an_rdflib_graph(wrapper: SPARQLWrap
     wrapper.setReturnFormat(return_format)
     graph = wrapper.query().convert()
     assert isinstance(graph, Graph)
-    assert (KLEINSCHMIDT, RALLY.nationality, GERMANY) in graph
+    assert (KLEINSCHMIDT, RALLY.countryForSport, GERMANY) in graph
     assert (KLEINSCHMIDT, RDFS.label, Literal("Jutta Kleinschmidt")) in graph
 
 
@@ -117,7 +117,7 @@ def test_sparqlwrapper_construct_in_turtle(wrapper: SPARQLWrapper) -> None:
     body = wrapper.query().convert()
     assert isinstance(body, bytes)
     graph = Graph().parse(data=body, format="turtle")
-    assert (KLEINSCHMIDT, RALLY.nationality, GERMANY) in graph
+    assert (KLEINSCHMIDT, RALLY.countryForSport, GERMANY) in graph
 
 
 @pytest.mark.filterwarnings(CONJUNCTIVE_GRAPH)
@@ -131,7 +131,7 @@ def test_sparqlwrapper_construct_in_json_ld_and_n3(wrapper: SPARQLWrapper, retur
     else:
         assert isinstance(converted, bytes)
         graph = Graph().parse(data=converted, format="n3")
-    assert (KLEINSCHMIDT, RALLY.nationality, GERMANY) in graph
+    assert (KLEINSCHMIDT, RALLY.countryForSport, GERMANY) in graph
 
 
 # --- rdflib's SPARQLStore -----------------------------------------------------------------------------------------
@@ -154,12 +154,12 @@ def test_sparqlstore_ask_and_construct(remote: Graph) -> None:
     assert remote.query(STAGE_7_CARS).askAnswer is True
     constructed = remote.query(PEOPLE).graph
     assert constructed is not None
-    assert (KLEINSCHMIDT, RALLY.nationality, GERMANY) in constructed
+    assert (KLEINSCHMIDT, RALLY.countryForSport, GERMANY) in constructed
 
 
 def test_sparqlstore_triple_patterns(remote: Graph) -> None:
-    assert list(remote.objects(KLEINSCHMIDT, RALLY.nationality)) == [GERMANY]
-    assert remote.value(GERMANY, RDFS.label) == Literal("Germany", lang="en")
+    assert list(remote.objects(KLEINSCHMIDT, RALLY.countryForSport)) == [GERMANY]
+    assert remote.value(GERMANY, RDFS.label) == Literal("Germany")
     stages = set(remote.subjects(RDF.type, RALLY.Stage))
     assert len(stages) == 20
     assert URIRef(BASE + "edition/2001-dakar-rally/stage/7") in stages

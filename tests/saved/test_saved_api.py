@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from rdflib import Variable
 from rdflib.query import Result
 
+from endpoint.dataset import GRAPH_NAMES, ServedDataset
 from endpoint.saved import Param, ParameterError, Vocabulary, load_queries
 from tests.replies import Reply, csv_rows, json_rows
 
@@ -64,6 +65,7 @@ def test_the_list_is_json_for_code_with_titles_descriptions_and_typed_parameters
     assert [(p["name"], p["type"], p["required"]) for p in stage_winners["parameters"]] == [
         ("stage", "integer", True),
         ("category", "category", False),
+        ("edition", "edition", False),
     ]
     assert stage_winners["url"] == "http://localhost/queries/stage-winners"
     assert stage_winners["example"] == "stage=7&category=cars"
@@ -199,11 +201,11 @@ def test_a_category_is_its_name_in_any_case_an_alias_or_its_iri(get: Get, value:
 
 
 def test_a_name_that_several_resources_carry_is_refused_as_ambiguous() -> None:
-    store, graph = ox.Store(), ox.NamedNode("http://x/graph")
+    store, graphs = ox.Store(), {name: f"http://x/graph/{name}" for name in GRAPH_NAMES}
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     for slug in ("a", "b"):
-        store.add(ox.Quad(ox.NamedNode(f"http://x/{slug}"), label, ox.Literal("Same Name"), graph))
-    vocabulary = Vocabulary(store, "http://x/", [graph])
+        store.add(ox.Quad(ox.NamedNode(f"http://x/{slug}"), label, ox.Literal("Same Name"), ox.NamedNode(graphs["asserted"])))
+    vocabulary = Vocabulary(ServedDataset(store, "http://x/", "ambiguous", graphs, dict.fromkeys(GRAPH_NAMES, 0)))
     with pytest.raises(ParameterError, match=r"'same name' names 2 resources \(<http://x/a>, <http://x/b>\)"):
         vocabulary.resource(Param("iri", "iri", True), "same name")
 

@@ -128,7 +128,7 @@ def test_a_resource_page_marks_inferred_facts_and_gives_each_fact_its_lines(clie
     html = client.get(f"/page/{JUTTA}").get_data(as_text=True)
     made = re.search(r'id="out-rally-competedWithMake".*?</dt>', html, re.S)
     assert made is not None and "inferred" in made.group(0)
-    nationality = re.search(r'id="out-rally-nationality".*?</dd>', html, re.S)
+    nationality = re.search(r'id="out-rally-countryForSport".*?</dd>', html, re.S)
     assert nationality is not None and "inferred" not in nationality.group(0)
     assert 'href="/page/source/2001_Dakar_Rally.txt#line=71,72"' in html
 
@@ -164,7 +164,7 @@ def test_the_source_document_page_has_an_anchor_per_line(client: FlaskClient) ->
 def test_the_query_editor_runs_a_query_and_links_the_iris(client: FlaskClient) -> None:
     query = (
         "PREFIX rally: <https://w3id.org/rally-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        'SELECT ?person WHERE { ?c rally:classifiedStage/rally:stageNumber 7 ; rally:category/rdfs:label "Cars"@en ; '
+        'SELECT ?person WHERE { ?c rally:classifiedStage/rally:stageNumber 7 ; rally:category/rdfs:label "Cars" ; '
         "rally:stageWinner ?person }"
     )
     editor = get_page(client, "/editor?" + urlencode({"query": query}))
