@@ -60,12 +60,12 @@ def gap_chart(story: CategoryStory, chart_id: str) -> str:
         f'<desc id="{chart_id}-desc">One line per crew the source ranks in the top of the general classification; '
         f"the leader sits on the top line (gap 0), lower is further behind. Points carry the exact position and gap.</desc>",
     ]
-    for stage in story.cancelled:
+    for stage, what in story.no_contest:
         if first <= stage <= last:
             band = plot_w / max(last - first, 1)
             parts.append(
                 f'<rect class="cancelled" x="{x(stage) - band / 2:.1f}" y="{top}" width="{band:.1f}" height="{plot_h}" fill="#eeeeee"/>'
-                f'<text class="note" x="{x(stage):.1f}" y="{top + plot_h - 6}" text-anchor="middle">cancelled</text>'
+                f'<text class="note" x="{x(stage):.1f}" y="{top + plot_h - 6}" text-anchor="middle">{escape(what)}</text>'
             )
     for tick in range(0, ceiling + 1, step):
         parts.append(
@@ -145,9 +145,9 @@ def route_timeline(days: list[Day], chart_id: str) -> str:
             colour = colours.get(day.countries[0], "#888888") if day.countries else "#888888"
             parts.append(f'<rect x="{bar_x}" y="{y + 5}" width="{length:.1f}" height="15" fill="{colour}"/>')
             parts.append(f'<text class="km" x="{bar_x + length + 4:.1f}" y="{y + 17}">{day.distance:g} km</text>')
-        if day.cancelled_for:
+        if day.no_contest:
             parts.append(
-                f'<text class="note" x="{bar_x + (bar_w * (day.distance or 0) / longest) + 64:.1f}" y="{y + 17}">cancelled for {escape(", ".join(day.cancelled_for))}</text>'
+                f'<text class="note" x="{bar_x + (bar_w * (day.distance or 0) / longest) + 64:.1f}" y="{y + 17}">{escape("; ".join(day.no_contest))}</text>'
             )
         parts.append(f"<title>{escape(day.date)}: {escape(label)}, {escape(where)}</title></g></a>")
     parts.append("</svg>")

@@ -33,7 +33,7 @@ SELECT ?resource ?problem ?code ?message WHERE {
 } ORDER BY ?problem"""
 PERSON_ENTRIES = """\
 SELECT ?resource ?entry ?entryLabel ?edition ?editionLabel ?category ?categoryLabel ?raceNumber ?role ?roleLabel
-       ?make ?makeLabel ?position ?timeSeconds ?gapSeconds WHERE {
+       ?make ?makeLabel ?position ?timeSeconds ?gapSeconds ?wins ?stagesWon WHERE {
   ?entry rally:crewListing ?listing ; rally:entryIn ?edition ; rally:category ?category ; rdfs:label ?entryLabel .
   ?listing rally:listedPerson ?resource ; rally:role ?role .
   ?edition rdfs:label ?editionLabel . ?category rdfs:label ?categoryLabel . ?role rdfs:label ?roleLabel .
@@ -45,7 +45,14 @@ SELECT ?resource ?entry ?entryLabel ?edition ?editionLabel ?category ?categoryLa
     OPTIONAL { ?result rally:timeSeconds ?timeSeconds }
     OPTIONAL { ?result rally:gapSeconds ?gapSeconds }
   }
-} ORDER BY ?edition ?category"""
+  OPTIONAL {
+    SELECT ?entry (COUNT(?number) AS ?wins) (GROUP_CONCAT(?won; separator=", ") AS ?stagesWon) WHERE {
+      { SELECT DISTINCT ?entry ?number (STR(?number) AS ?won) WHERE {
+          ?win a rally:StageWin ; rally:forEntry ?entry ; rally:inClassification/rally:classifiedStage/rally:stageNumber ?number .
+        } ORDER BY ?entry ?number }
+    } GROUP BY ?entry
+  }
+} ORDER BY ?editionLabel ?categoryLabel"""
 DOCUMENT_LINES = """\
 SELECT ?resource ?line ?number ?text ?derived ?label WHERE {
   GRAPH ?graph { ?line dcterms:isPartOf ?resource ; rally:lineNumber ?number ; prov:value ?text }
@@ -102,6 +109,7 @@ class PersonEntry:
     make: TermView | None
     position: str
     time: str
+    stage_wins: str  # "2 (4, 5)", empty when none
 
 
 @dataclass(frozen=True)
@@ -260,7 +268,15 @@ def person_entries(dataset: ServedDataset, person: ox.NamedNode) -> list[PersonE
     for row in rows:
         names = {text(row, key): text(row, key + "Label") for key in ("entry", "edition", "category", "role", "make")}
         seconds, gap = number(row, "timeSeconds"), number(row, "gapSeconds")
-        shown = format_duration(seconds) if seconds is not None else (f"+{format_duration(gap)}" if gap is not None else "")
+        shown = " ".join(
+            part
+            for part in (
+                format_duration(seconds) if seconds is not None else "",
+                f"(+{format_duration(gap)})" if gap is not None else "",
+            )
+            if part
+        )
+        wins = number(row, "wins")
         entries.append(
             PersonEntry(
                 view(row["edition"], dataset.base, names),
@@ -271,6 +287,7 @@ def person_entries(dataset: ServedDataset, person: ox.NamedNode) -> list[PersonE
                 view(row["make"], dataset.base, names) if "make" in row else None,
                 text(row, "position"),
                 shown,
+                f"{wins} ({text(row, 'stagesWon')})" if wins else "",
             )
         )
     return entries

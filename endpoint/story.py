@@ -28,12 +28,17 @@ SELECT ?resource ?day ?date ?stageNumber ?distance ?from ?to ?rest ?country WHER
   OPTIONAL { ?day rally:finishPlace ?finish . ?finish rdfs:label ?to . OPTIONAL { ?finish rally:inCountry/rdfs:label ?country } }
   OPTIONAL { ?day rally:restPlace ?place . ?place rdfs:label ?rest . OPTIONAL { ?place rally:inCountry/rdfs:label ?country } }
 } ORDER BY ?date ?country"""
-CANCELLED = """\
-SELECT ?resource ?stageNumber ?categoryLabel WHERE {
-  ?cancellation rally:cancelledStage ?stage ; rally:category/rdfs:label ?categoryLabel .
+NO_CONTEST = """\
+SELECT ?resource ?stageNumber ?categoryLabel ?what WHERE {
+  ?noContest rally:noContestStage ?stage ; rally:category/rdfs:label ?categoryLabel .
   ?stage rally:edition ?resource ; rally:stageNumber ?stageNumber .
+  BIND (IF(EXISTS { ?noContest a rally:Cancellation }, "cancelled", "not raced") AS ?what)
 }"""
-QUERIES = (("general classification after each stage", GENERAL), ("the route, day by day", ROUTE), ("cancellations", CANCELLED))
+QUERIES = (
+    ("general classification after each stage", GENERAL),
+    ("the route, day by day", ROUTE),
+    ("stages without contest (cancelled, neutralised, a liaison only)", NO_CONTEST),
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class CategoryStory:
     href: str
     stages: list[int]
     crews: list[Crew]
-    cancelled: list[int]
+    no_contest: list[tuple[int, str]]  # (stage, "cancelled" or "not raced")
 
     def leaders(self) -> list[tuple[int, list[str], int | None]]:
         """Return, per classified stage: the leader(s) and the gap to the next crew (None if not printed)."""
@@ -87,15 +92,15 @@ class Day:
     finish: str
     rest: str
     countries: tuple[str, ...]
-    cancelled_for: tuple[str, ...]
+    no_contest: tuple[str, ...]  # "cancelled for Motorcycles", "not raced by Cars"
 
 
 def categories(dataset: ServedDataset, edition: ox.NamedNode) -> list[CategoryStory]:
     """Return the general-classification story of each category of an edition."""
     stages = sorted({number(row, "stageNumber") or 0 for row in select(dataset, ROUTE, resource=edition)} - {0})
-    cancelled: dict[str, list[int]] = {}
-    for row in select(dataset, CANCELLED, resource=edition):
-        cancelled.setdefault(text(row, "categoryLabel"), []).append(number(row, "stageNumber") or 0)
+    no_contest: dict[str, list[tuple[int, str]]] = {}
+    for row in select(dataset, NO_CONTEST, resource=edition):
+        no_contest.setdefault(text(row, "categoryLabel"), []).append((number(row, "stageNumber") or 0, text(row, "what")))
     stories: dict[str, CategoryStory] = {}
     crews: dict[tuple[str, str], Crew] = {}
     for row in select(dataset, GENERAL, resource=edition):
@@ -103,7 +108,7 @@ def categories(dataset: ServedDataset, edition: ox.NamedNode) -> list[CategorySt
         story = stories.setdefault(
             name,
             CategoryStory(
-                name, page_href(text(row, "category"), dataset.base) or "", stages, [], sorted(cancelled.get(name, []))
+                name, page_href(text(row, "category"), dataset.base) or "", stages, [], sorted(no_contest.get(name, []))
             ),
         )
         key = (name, text(row, "entry"))
@@ -118,10 +123,11 @@ def categories(dataset: ServedDataset, edition: ox.NamedNode) -> list[CategorySt
 
 
 def route(dataset: ServedDataset, edition: ox.NamedNode) -> list[Day]:
-    """Return the days of an edition in order, with the categories each stage was cancelled for."""
-    cancelled: dict[int, list[str]] = {}
-    for row in select(dataset, CANCELLED, resource=edition):
-        cancelled.setdefault(number(row, "stageNumber") or 0, []).append(text(row, "categoryLabel"))
+    """Return the days of an edition in order, with the categories that did not race each stage as a contest."""
+    no_contest: dict[int, list[str]] = {}
+    for row in select(dataset, NO_CONTEST, resource=edition):
+        said = "cancelled for" if text(row, "what") == "cancelled" else "not raced by"
+        no_contest.setdefault(number(row, "stageNumber") or 0, []).append(f"{said} {text(row, 'categoryLabel')}")
     days: dict[str, Day] = {}
     for row in select(dataset, ROUTE, resource=edition):
         key = text(row, "day")
@@ -138,7 +144,7 @@ def route(dataset: ServedDataset, edition: ox.NamedNode) -> list[Day]:
             text(row, "to", text(row, "from")),
             text(row, "rest"),
             countries + ((country,) if country and country not in countries else ()),
-            tuple(sorted(cancelled.get(stage or 0, []))),
+            tuple(sorted(no_contest.get(stage or 0, []))),
         )
     return list(days.values())
 

@@ -255,7 +255,7 @@ def winner_row(
     cells spans them (a flattened colspan). A category left empty without a marker is reported.
 
     >>> [(c.category, c.marker) for c in winner_row(1, ["Liaison only"], ("Bikes", "Cars"), 5, [])]
-    [('Bikes', 'neutralised'), ('Cars', 'neutralised')]
+    [('Bikes', 'liaison'), ('Cars', 'liaison')]
     """
     padded = cells + [""] * (len(categories) - len(cells))
     found: list[WinnerCell] = []
@@ -272,19 +272,18 @@ def winner_row(
                 )
             found.append(WinnerCell(category, (), None, ""))
             continue
-        people = parse_crew(text, line, issues) if _CODE.match(text) else ()
-        if people or looks_like_name(text):
-            found.append(WinnerCell(category, people or parse_crew(text, line, issues), None, text))
+        kind = None if _CODE.match(text) else marker_kind(text)
+        if kind is None and (_CODE.match(text) or looks_like_name(text)):
+            found.append(WinnerCell(category, parse_crew(text, line, issues), None, text))
             spanning = None
             continue
-        kind = marker_kind(text)
         if kind is None:
             kind = "neutralised"
             issues.append(
                 FormatIssue(
                     "unclear-marker",
                     f"stage {number}, {category}: {text!r} names no one and is not a known marker "
-                    "(cancelled, neutralised, liaison only); read as no contest",
+                    "(cancelled, neutralised, liaison only); read as a stage without contest",
                     line,
                 )
             )
@@ -715,8 +714,7 @@ class _NoContest:
         if reason:
             self.reasons.setdefault(reason, line)
         self.lines.add(line)
-        if not marker:
-            self.awarded = awarded_time(text) or self.awarded
+        self.awarded = awarded_time(text) or self.awarded
 
 
 def no_contests_and_notes(
@@ -759,7 +757,7 @@ def no_contests_and_notes(
         NoContestRecord(
             category=item.category,
             stage=stage,
-            kind="cancelled" if "cancelled" in item.kinds else "neutralised",
+            kind=next((k for k in ("cancelled", "neutralised") if k in item.kinds), "liaison"),
             markers=tuple(item.markers),
             reasons=tuple(item.reasons.items()),
             awarded=item.awarded,

@@ -18,6 +18,10 @@ _STAGE = re.compile(r"\bstages?\s+(\d+)\b", re.IGNORECASE)
 _STAGE_LIST = re.compile(r"\bstages?\s+(\d+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d+)*)", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|del|van|von|le|la|di)?\s*[A-Z][\w'’-]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_NEXT_CLAUSE = (  # where the words after a penalty's reason start saying something else
+    r"\s(?:but|which|who|yet|while|whereas|although|though)\s|"
+    r"\sand\s+(?:still|so|then|was|were|had|has|is|lost|won|finished|took|kept|dropped|fell)\b"
+)
 _NOT_NAMES = {"on", "the", "in", "after", "during", "but", "and", "he", "she", "they", "his", "her", "stage", "all"}
 
 # What a table cell says instead of names when a stage had no contest for a category
@@ -25,10 +29,10 @@ _CANCELLED = re.compile(
     r"\b(?:cancel+(?:ed|ation)?|annul+ed|not\s+(?:held|run|raced)|called\s+off|scrapped|abandoned)\b", re.IGNORECASE
 )
 _NEUTRALISED = re.compile(
-    r"\b(?:neutrali[sz](?:ed|ation)|liaison|not\s+timed|untimed|no\s+(?:timed|special|competitive|competition|contest)|"
-    r"non[\s-]competitive|transfer\s+only)",
+    r"\b(?:neutrali[sz](?:ed|ation)|not\s+timed|untimed|no\s+(?:timed|competitive|competition|contest)|non[\s-]competitive)",
     re.IGNORECASE,
 )
+_LIAISON = re.compile(r"\b(?:liaison|transfer|no\s+special)", re.IGNORECASE)
 _PARTICLES = {
     "de",
     "da",
@@ -57,15 +61,17 @@ _AWARDED = re.compile(r"\bawarded\s+(?:a|the)?\s*(?:stage\s+|notional\s+)?time\s
 
 
 def marker_kind(text: str) -> str | None:
-    """Return what a cell that names no one says: "cancelled", "neutralised", or None for anything else.
+    """Return what a cell that names no one says: "cancelled", "neutralised", "liaison", or None for anything else.
 
-    >>> marker_kind("Stage cancelled"), marker_kind("Liaison only"), marker_kind("Neutralised"), marker_kind("FRA R. Sainct")
-    ('cancelled', 'neutralised', 'neutralised', None)
+    >>> marker_kind("Stage cancelled"), marker_kind("Neutralised"), marker_kind("Liaison only"), marker_kind("FRA R. Sainct")
+    ('cancelled', 'neutralised', 'liaison', None)
     """
     if _CANCELLED.search(text):
         return "cancelled"
     if _NEUTRALISED.search(text):
         return "neutralised"
+    if _LIAISON.search(text):
+        return "liaison"
     return None
 
 
@@ -156,6 +162,8 @@ def penalty_reason(sentence: str, keyword_at: int) -> str | None:
 
     >>> penalty_reason("He was penalised 1 hour for missing a waypoint on stage 4.", 7)
     'missing a waypoint on stage 4'
+    >>> penalty_reason("He was penalised 1 hour for missing a waypoint and still won the class.", 7)
+    'missing a waypoint'
     >>> s = "Ono had a 14-minute penalty added to his time as a result of speeding in the liaison section."
     >>> penalty_reason(s, s.index("penalty"))
     'speeding in the liaison section'
@@ -163,7 +171,7 @@ def penalty_reason(sentence: str, keyword_at: int) -> str | None:
     >>> penalty_reason(s, s.index("penalty")) is None
     True
     """
-    clause = re.split(r",|;|\.(?:\s|$)|\balong with\b", sentence[keyword_at:])[0]
+    clause = re.split(r",|;|\.(?:\s|$)|\balong with\b|" + _NEXT_CLAUSE, sentence[keyword_at:])[0]
     match = _CAUSE.search(clause)
     if not match:
         return None

@@ -31,7 +31,7 @@ class WinnerCell:
 
     category: str
     people: tuple[Mention, ...]
-    marker: str | None  # kind of marker: "cancelled" or "neutralised" ("Stage cancelled", "Liaison only"); None for names
+    marker: str | None  # what a cell without names says: "cancelled", "neutralised" or "liaison"
     text: str
 
 
@@ -99,7 +99,7 @@ class MarkerRecord:
 
     category: str
     stage: int
-    kind: str  # "cancelled" or "neutralised"
+    kind: str  # "cancelled", "neutralised" or "liaison"
     text: str
     line: int
 
@@ -110,7 +110,7 @@ class NoContestRecord:
 
     category: str
     stage: int
-    kind: str  # "cancelled" when any marker says so, else "neutralised"
+    kind: str  # "cancelled" when any marker says so, else "neutralised" when one says so, else "liaison"
     markers: tuple[str, ...]  # the texts printed in the tables
     reasons: tuple[tuple[str, int], ...]  # (reason as stated, line)
     awarded: int | None  # seconds every competitor was awarded, when a note says so

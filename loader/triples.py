@@ -435,9 +435,10 @@ class GraphBuilder:
             cancelled = found.kind == "cancelled"
             node = (self.mint.cancellation if cancelled else self.mint.neutralisation)(info.slug, found.stage, category)
             stage = self.mint.stage(info.slug, found.stage)
-            what = "cancelled" if cancelled else "not raced as a contest"
+            name = self.category_name(category).lower()
+            label = f"cancelled for {name}" if cancelled else f"not raced as a contest by {name} ({found.markers[0]})"
             self.add(node, RDF.type, RALLY.Cancellation if cancelled else RALLY.Neutralisation)
-            self.add(node, RDFS.label, f"{record.name}, stage {found.stage} {what} for {self.category_name(category).lower()}")
+            self.add(node, RDFS.label, f"{record.name}, stage {found.stage} {label}")
             self.add(node, RALLY.cancelledStage if cancelled else RALLY.noContestStage, stage)
             self.add(node, RALLY.category, self.mint.category(category))
             for marker in found.markers:

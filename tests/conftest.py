@@ -122,6 +122,7 @@ def person(dakar: Build) -> Callable[[str], URIRef]:
 ROOT = Path(__file__).parents[1]
 TEST_DATA = Path(__file__).parent / "data"
 ATLAS_DOCUMENT = TEST_DATA / "2005_Test_Rally.txt"
+ATLAS_2006_DOCUMENT = TEST_DATA / "2006_Test_Rally.txt"
 BAD_DATA = TEST_DATA / "bad"
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
@@ -133,6 +134,22 @@ def atlas() -> Build:
     from loader.pipeline import load_paths
 
     return load_paths([ATLAS_DOCUMENT])
+
+
+@pytest.fixture(scope="session")
+def atlas_2006() -> Build:
+    """The fictional 2006 Atlas Rally article (tests/data/2006_Test_Rally.txt), loaded once for the session."""
+    from loader.pipeline import load_paths
+
+    return load_paths([ATLAS_2006_DOCUMENT])
+
+
+@pytest.fixture(scope="session")
+def three_editions() -> Build:
+    """The bundled 2001 article and the 2005 and 2006 test articles loaded together: a corpus of three editions."""
+    from loader.pipeline import load_paths
+
+    return load_paths([DOCUMENT, ATLAS_DOCUMENT, ATLAS_2006_DOCUMENT])
 
 
 @pytest.fixture(scope="session")

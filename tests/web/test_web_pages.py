@@ -110,7 +110,10 @@ def test_the_home_page_says_what_the_dataset_is_and_where_to_go(client: FlaskCli
     assert home.href("Senegal") == "/page/country/SEN"
     assert home.href("The 2001 Dakar Rally in pictures") == "/story/2001-dakar-rally"
     assert any(href.startswith("/saved/") for _, href in home.links)
-    assert "20 stages" in home.text
+    assert home.tables["editions-table"][1] == ["2001 Dakar Rally", "1 January 2001 – 21 January 2001", "20"]
+    assert "1 edition loaded from its article" in home.text
+    assert home.href("2000 Dakar Rally") == "/page/edition/2000-dakar-rally"  # mentioned only (line 4)
+    assert "and 2 that the articles only mention" in home.text
 
 
 def test_a_person_page_shows_country_make_race_number_and_time(client: FlaskClient) -> None:
@@ -121,6 +124,8 @@ def test_a_person_page_shows_country_make_race_number_and_time(client: FlaskClie
     entry = person.tables["entries-table"][1]
     assert entry[:6] == ["2001 Dakar Rally", "Cars", "205", "driver or rider", "Mitsubishi", "1"]
     assert entry[6] == "70:42:06"
+    assert entry[7] == "1 (9)"  # the cars' stage 9 (line 32)
+    assert "Took part in 1 edition of the dataset" in person.text
     assert "- 205 Jutta Kleinschmidt" in person.text
 
 
