@@ -29,7 +29,7 @@ def one_build(out: Path) -> dict[str, float]:
     started = time.perf_counter()
     build = load_paths([BUNDLED_DOCUMENT])
     mark = time.perf_counter()
-    write_build(build, out, build_summary(build, [BUNDLED_DOCUMENT]))
+    write_build(build, out, lambda done: build_summary(done, [BUNDLED_DOCUMENT]))
     phases = dict(build.timings)
     phases["write"] = time.perf_counter() - mark
     phases["total"] = time.perf_counter() - started

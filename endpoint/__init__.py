@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(DEFAULTS)
     app.config.update(config or {})
-    data = Path(app.config["DATA_DIR"])
+    data = Path(os.path.abspath(app.config["DATA_DIR"]))  # a relative folder means the working directory's, always
+    app.config["DATA_DIR"] = str(data)
     dataset = open_dataset(data)
     metrics = Metrics()
     watchdog = Watchdog(metrics.count_timeout) if app.config["QUERY_WATCHDOG"] else None

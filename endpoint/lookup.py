@@ -84,5 +84,5 @@ def number(row: Row, name: str) -> int | None:
         return None
     try:
         return int(float(value.value))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or one no float holds
         return None

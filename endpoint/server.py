@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import sys
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
@@ -30,10 +32,48 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return self.application
 
 
-def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None = None) -> None:
-    """Run the server in the foreground until interrupted."""
+def port_in_use(host: str, port: int) -> str | None:
+    """Return why the server cannot listen on host:port (in use, not allowed), None when it can."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return error.strerror or str(error)
+    return None
+
+
+def base_note(base: str, host: str, port: int) -> str | None:
+    """Return what to do when the dataset's IRIs would not dereference on this server, None when they do."""
+    parts = urlsplit(base)
+    served = {f"{host}:{port}"} | (
+        {f"localhost:{port}", f"127.0.0.1:{port}"} if host in ("127.0.0.1", "localhost", "0.0.0.0") else set()
+    )
+    if parts.scheme == "http" and parts.netloc in served:
+        return None
+    return (
+        f"the dataset's IRIs start with {base}, which is not this server (http://{host}:{port}/): they are served under "
+        f"their path {parts.path} here, but dereferencing an IRI reaches {parts.netloc}. For IRIs that dereference here, "
+        f"rebuild with --base http://{host}:{port}{parts.path} (scripts/run.sh does it for PORT)"
+    )
+
+
+def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None = None) -> int:
+    """Run the server in the foreground until interrupted; return the exit status (2: it cannot listen there)."""
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    refused = port_in_use(host, port)
+    if refused:
+        print(
+            f"rally-kg: error: cannot listen on {host}:{port}: {refused}; stop what uses it, or choose another port "
+            "(rally-kg serve --port N, or PORT=N scripts/run.sh)",
+            file=sys.stderr,
+        )
+        return 2
     app = create_app({**config, "QUERY_WATCHDOG": True})  # sync workers: one request per process
+    note = base_note(app.extensions["rally"].dataset.base, host, port)
+    if note:
+        print(f"rally-kg: note: {note}", file=sys.stderr)
     count = workers or max(2, os.cpu_count() or 2)
     options = {
         "bind": f"{host}:{port}",
@@ -55,3 +95,4 @@ def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None =
         flush=True,
     )
     _Gunicorn(app, options).run()
+    return 0

@@ -9,7 +9,7 @@ from loader.errors import SourceError
 
 _TITLE = re.compile(r"^=\s*([^=].*?)\s*=$")
 _HEADING = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
-_INFOBOX_FIELD = re.compile(r"^-\s*([A-Za-z][A-Za-z ]*?\d*)\s*:\s*(.*)$")
+_INFOBOX_FIELD = re.compile(r"^-\s*([A-Za-z][A-Za-z ]*?[0-9]*)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,8 @@ def split_cells(text: str) -> tuple[str, ...]:
 def read_article(text: str, path: str) -> Article:
     """Return the article's blocks; raise SourceError naming the line when the text is not in the format."""
     if "\x00" in text:
-        raise SourceError(path, 1, "this is a binary file, not a rally article", "text")
+        at = text.count("\n", 0, text.index("\x00")) + 1
+        raise SourceError(path, at, "a NUL byte: this is a binary file, not a rally article", "text")
     lines = text.splitlines()
     numbered = [(number, line.rstrip()) for number, line in enumerate(lines, 1)]
     content = [(n, line) for n, line in numbered if line.strip()]

@@ -25,7 +25,7 @@ def ordinal(number: int) -> str:
 
 
 def _who(resolution: Resolution, driver: str) -> str:
-    return next((c.label for c in resolution.people.clusters if c.slug == driver), driver)
+    return resolution.person_label(driver)
 
 
 def race_numbers(info: EditionInfo, resolution: Resolution) -> Iterator[Problem]:
@@ -105,10 +105,12 @@ def general_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
             by_category[category].append(stage)
     for category, stages in sorted(by_category.items()):
         stages.sort()
+        history: dict[str, ResultRecord] = {}  # each driver's latest general-classification row before the stage
         for before, stage in zip([None, *stages], stages):
             stage_rows = {_driver(info, resolution, r): r for r in tables.get((category, stage, "stage"), [])}
             previous = {_driver(info, resolution, r): r for r in tables.get((category, before, "general"), [])} if before else {}
-            history = {_driver(info, resolution, r): r for s in stages if s < stage for r in tables[(category, s, "general")]}
+            if before is not None:
+                history.update(previous)
             for row in tables[(category, stage, "general")]:
                 driver = _driver(info, resolution, row)
                 ran = stage_rows.get(driver)
@@ -123,7 +125,7 @@ def general_times(info: EditionInfo, resolution: Resolution) -> Iterator[Problem
                     expected += awarded(record, category, before, stage)
                 if not known or expected == row.time:
                     continue
-                copied = [r for r in history.values() if r.time == row.time and _driver(info, resolution, r) == driver]
+                copied = [r for r in (history.get(driver),) if r is not None and r.time == row.time]
                 hint = (
                     f"; it equals the time printed for the general classification after stage {copied[0].stage} (line {copied[0].line})"
                     if copied

@@ -6,8 +6,8 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
-import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,10 +19,10 @@ from rdflib.query import Result
 import loader
 from loader.errors import SourceError
 from loader.inference import InconsistentData
-from loader.iris import DEFAULT_BASE
+from loader.iris import DEFAULT_BASE, Minter
 from loader.namespaces import RALLY
-from loader.pipeline import BUNDLED_DOCUMENT, GRAPHS, Build, article_files, load_paths
-from loader.store import has_build, read_dataset, write_build
+from loader.pipeline import BUNDLED_DOCUMENT, GRAPHS, Build, article_files, fingerprint, load_paths
+from loader.store import OutputError, check_output, has_build, read_dataset, read_summary, write_build
 
 DEFAULT_OUT = Path("build")
 
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default: {DEFAULT_OUT})")
     build.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the minted resources (default: {DEFAULT_BASE})")
     build.add_argument("--quiet", action="store_true", help="print only errors")
+    build.add_argument(
+        "--if-changed",
+        action="store_true",
+        help="build only when the articles, the ontology, the loader or the base differ from those of the build in --out",
+    )
 
     query = commands.add_parser("query", help="run a SPARQL query over the built dataset")
     query.add_argument("query", nargs="?", help="the SPARQL query text")
@@ -85,6 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rally-kg: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug, not bad input: one line; RALLY_KG_DEBUG=1 shows where it happened
+        if os.environ.get("RALLY_KG_DEBUG"):
+            raise
+        print(f"rally-kg: internal error: {type(error).__name__}: {error} (RALLY_KG_DEBUG=1 shows where)", file=sys.stderr)
+        return 1
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -95,37 +105,56 @@ def _build(args: argparse.Namespace) -> int:
             print(f"rally-kg: {phase}…", file=sys.stderr, flush=True)
 
     documents = article_files(args.documents) or [BUNDLED_DOCUMENT]
+    made_from = fingerprint(documents, args.base)
+    if args.if_changed and has_build(args.out) and read_summary(args.out).get("fingerprint") == made_from:
+        if not args.quiet:
+            print(f"rally-kg: {args.out}/ is up to date (the same articles, ontology, loader and base)", file=sys.stderr)
+        return 0
     try:
-        build = load_paths(documents, base=args.base, progress=progress)
+        check_output(args.out)
+        Minter(args.base)
+    except OutputError as error:
+        print(f"rally-kg: error: {error}", file=sys.stderr)
+        return 2
     except ValueError as error:  # a bad --base
         print(f"rally-kg: error: --base: {error}", file=sys.stderr)
         return 2
+    build = load_paths(documents, base=args.base, progress=progress)
     progress("writing")
-    started = time.perf_counter()
-    summary = build_summary(build, documents)
-    write_build(build, args.out, summary)
-    build.timings["write"] = time.perf_counter() - started
-    summary["seconds"] = {k: round(v, 3) for k, v in build.timings.items()}
-    (args.out / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    summary: dict[str, Any] = {}
+
+    def summarise(done: Build) -> dict[str, Any]:
+        summary.update(build_summary(done, documents, made_from))
+        return summary
+
+    try:
+        write_build(build, args.out, summarise)
+    except OutputError as error:
+        print(f"rally-kg: error: {error}", file=sys.stderr)
+        return 2
     if not args.quiet:
         print_summary(summary, args.out, sys.stdout)
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if not has_build(args.data):
+    data = Path(os.path.abspath(args.data))
+    if not has_build(data):
         print(f"rally-kg: no built dataset in {args.data}/; building the bundled article first", file=sys.stderr)
         build = load_paths([BUNDLED_DOCUMENT])
-        write_build(build, args.data, build_summary(build, [BUNDLED_DOCUMENT]))
+        try:
+            write_build(build, data, lambda done: build_summary(done, [BUNDLED_DOCUMENT]))
+        except OutputError as error:
+            print(f"rally-kg: error: {error}", file=sys.stderr)
+            return 2
     from endpoint.server import serve  # the web stack is only needed to serve
 
-    config = {"DATA_DIR": str(args.data), "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows}
-    serve(args.host, args.port, config, workers=args.workers)
-    return 0
+    config = {"DATA_DIR": str(data), "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows}
+    return serve(args.host, args.port, config, workers=args.workers)
 
 
-def build_summary(build: Build, documents: Sequence[Path]) -> dict[str, Any]:
-    """Return what a build made: triples per graph, resources per class, problems, versions."""
+def build_summary(build: Build, documents: Sequence[Path], made_from: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return what a build made: triples per graph, resources per class, coverage, problems, time, what it was made from."""
     typed = Counter(
         str(o).removeprefix(str(RALLY._NS))
         for name in ("asserted", "inferred")
@@ -141,6 +170,7 @@ def build_summary(build: Build, documents: Sequence[Path]) -> dict[str, Any]:
         "coverage": coverage(build),
         "problems": [{"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in build.problems],
         "seconds": {k: round(v, 3) for k, v in build.timings.items()},
+        "fingerprint": made_from or fingerprint(documents, build.minter.base),
     }
 
 

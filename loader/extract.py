@@ -12,13 +12,17 @@ from loader.article import Article, Bullet, Paragraph, Row, Table
 from loader.errors import SourceError
 from loader.names import category_slug
 from loader.parsing import (
+    DayError,
     dates_in_year,
     find_edition_number,
     find_length,
     is_duration,
+    is_integer,
     parse_day_month,
     parse_duration,
     parse_integer,
+    shown,
+    within,
 )
 from loader.prose import (
     awarded_time,
@@ -50,9 +54,9 @@ from loader.records import (
 
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(/)?(?=\s|[A-Z][a-z]|$)")
 _TOWN = re.compile(r"^([A-Z]{3})(/)?\s*(.*)$")
-_YEAR = re.compile(r"^(\d{4})\s+(.+)$")
+_YEAR = re.compile(r"^([0-9]{4})\s+(.+)$")
 _ENTRY_HEADING = re.compile(r"^(.+?)\s+(?:principal\s+)?entr(?:y|ies)(?:\s+list)?$", re.IGNORECASE)
-_ENTRY_LINE = re.compile(r"^(\d+)\s+(\S.*)$")
+_ENTRY_LINE = re.compile(r"^([0-9]+)\s+(\S.*)$")
 _REST_DAY = re.compile(r"\brest\s*day\b", re.IGNORECASE)
 
 
@@ -155,7 +159,7 @@ def extract_stage_table(
     body: list[Row] = []
     for row in table.rows[1:]:
         cells = _trim(row.cells)
-        if not body and cells and not cells[0].isdigit() and cells[0] and not any(_looks_like_date(c) for c in cells):
+        if not body and cells and not is_integer(cells[0]) and cells[0] and not any(_looks_like_date(c) for c in cells):
             categories.extend(c for c in cells if c)
             continue
         body.append(row)
@@ -175,11 +179,16 @@ def extract_stage_table(
             raise SourceError(path, row.line, f"expected a date like '1 January' in the second cell: {error}") from None
         if cells[0] == "" and any(_REST_DAY.search(c) for c in cells):
             pending.append(("rest", row, cells))
-        elif cells[0].isdigit():
+        elif is_integer(cells[0]):
             pending.append(("stage", row, cells))
         else:
-            raise SourceError(path, row.line, f"expected a stage number or an empty cell for a rest day, found {cells[0]!r}")
-    dates = dates_in_year(days, year)
+            raise SourceError(
+                path, row.line, f"expected a stage number or an empty cell for a rest day, found {shown(cells[0])!r}"
+            )
+    try:
+        dates = dates_in_year(days, year)
+    except DayError as error:
+        raise SourceError(path, pending[error.index][1].line, str(error)) from None
     for (_kind, row, cells), before, day in zip(pending[1:], dates, dates[1:]):
         if day <= before:
             issues.append(
@@ -197,6 +206,7 @@ def extract_stage_table(
             )
     stages: list[StageRecord] = []
     rest_days: list[RestDayRecord] = []
+    seen: dict[int, int] = {}  # stage number -> line
     for (kind, row, cells), day in zip(pending, dates):
         if kind == "rest":
             towns = [c for c in cells[2:] if c and not _REST_DAY.search(c)]
@@ -204,6 +214,27 @@ def extract_stage_table(
                 raise SourceError(path, row.line, "a rest day without a town")
             rest_days.append(RestDayRecord(day, parse_town(towns[0], row.line), row.line))
             continue
+        number = int(cells[0])
+        if not within("stage number", number):
+            issues.append(
+                FormatIssue(
+                    "implausible-number",
+                    f"stage number {shown(cells[0])} is not one a rally has; the row is not loaded",
+                    row.line,
+                )
+            )
+            continue
+        if number in seen:
+            issues.append(
+                FormatIssue(
+                    "duplicate-stage",
+                    f"stage {number} is given twice in the stage table (lines {seen[number]} and {row.line}); "
+                    "this row is not loaded",
+                    row.line,
+                )
+            )
+            continue
+        seen[number] = row.line
         stages.append(_stage_row(row, cells, day, tuple(categories), path, issues))
     return tuple(categories), stages, rest_days
 
@@ -226,7 +257,16 @@ def _stage_row(
             path, row.line, f"stage {number}: expected one or two towns followed by the distance in km, found {cells[2:5]!r}"
         )
     towns = [parse_town(c, row.line) for c in cells[2:distance_index]]
-    distance = float(cells[distance_index].replace(",", ""))
+    distance: float | None = float(cells[distance_index].replace(",", ""))
+    if distance is not None and not within("distance", distance):
+        issues.append(
+            FormatIssue(
+                "implausible-number",
+                f"stage {number}: a distance of {shown(cells[distance_index])} km is not one a stage has; not loaded",
+                row.line,
+            )
+        )
+        distance = None
     winner_cells = cells[distance_index + 1 :]
     if len(winner_cells) > len(categories):
         raise SourceError(
@@ -294,10 +334,12 @@ def winner_row(
 
 
 def _is_number(cell: str) -> bool:
-    return bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", cell.strip()))
+    return bool(re.fullmatch(r"[0-9][0-9,]*(?:\.[0-9]+)?", cell.strip()))
 
 
-def extract_bullets(bullets: list[Bullet], categories: tuple[str, ...]) -> tuple[list[NoteRecord], list[EntryRecord]]:
+def extract_bullets(
+    bullets: list[Bullet], categories: tuple[str, ...], issues: list[FormatIssue]
+) -> tuple[list[NoteRecord], list[EntryRecord]]:
     """Return the notes under the stage table and the entry lists ('- Motorcycles principal entry' …)."""
     notes: list[NoteRecord] = []
     entries: list[EntryRecord] = []
@@ -317,7 +359,15 @@ def extract_bullets(bullets: list[Bullet], categories: tuple[str, ...]) -> tuple
                 notes.append(NoteRecord(text, bullet.line))
             continue
         line_match = _ENTRY_LINE.match(text)
-        if line_match:
+        if line_match and not within("race number", int(line_match.group(1))):
+            issues.append(
+                FormatIssue(
+                    "implausible-number",
+                    f"race number {shown(line_match.group(1))} is not one a rally has; the entry is not loaded",
+                    bullet.line,
+                )
+            )
+        elif line_match:
             entries.append(EntryRecord(category, make or "", int(line_match.group(1)), line_match.group(2).strip(), bullet.line))
         elif text:
             make = text
@@ -334,6 +384,7 @@ def extract_results(
     results: list[ResultRecord] = []
     markers: list[MarkerRecord] = []
     stage: int | None = None
+    skipping = False  # the rows of a stage whose number is not one a rally has
     previous: dict[str, ResultRecord | None] = {"stage": None, "general": None}
     for row in body:
         tokens: list[str] = []
@@ -346,12 +397,29 @@ def extract_results(
             continue
         leading_empty = next((i for i, c in enumerate(row.cells) if c), 0)
         said = marker_kind(tokens[1]) if len(tokens) > 1 and not _CODE.match(tokens[1]) else None
-        if tokens[0].isdigit() and len(tokens) > 1 and (tokens[1].isdigit() or said):
+        if is_integer(tokens[0]) and len(tokens) > 1 and (is_integer(tokens[1]) or said):
+            if not within("stage number", int(tokens[0])) or (not said and not within("position", int(tokens[1]))):
+                issues.append(
+                    FormatIssue(
+                        "implausible-number",
+                        f"{category} results: {shown(tokens[0])} {shown(tokens[1])} is not a stage number and a "
+                        "position a rally has; the stage's rows are not loaded",
+                        row.line,
+                    )
+                )
+                stage, skipping = None, True
+                continue
+            skipping = False
             stage = int(tokens.pop(0))
             previous = {"stage": None, "general": None}
             if said:
                 markers.append(MarkerRecord(category, stage, said, " ".join(tokens), row.line))
                 continue
+        if skipping:
+            issues.append(
+                FormatIssue("implausible-number", f"{category} results: a row of the stage above, not loaded", row.line)
+            )
+            continue
         if stage is None:
             raise SourceError(path, row.line, f"expected a stage number in the first cell of the {category} results")
         parts = ("general",) if leading_empty >= 3 else ("stage", "general")
@@ -366,13 +434,22 @@ def extract_results(
                     )
                 )
                 break
-            record = _result_part(tokens, kind, category, stage, previous[kind], row, path, issues)
+            try:
+                record = _result_part(tokens, kind, category, stage, previous[kind], row, path, issues)
+            except Implausible as error:
+                issues.append(FormatIssue("implausible-number", f"{error}; the row is not loaded", row.line))
+                tokens.clear()
+                break
             results.append(record)
             previous[kind] = record
         if tokens:
             raise SourceError(path, row.line, f"unexpected cells at the end of a {category} results row: {tokens!r}")
     _check_complete(results, table, category, path, last_line)
     return results, markers
+
+
+class Implausible(Exception):
+    """A number in a row that no rally has (a misprint): the row is reported and not loaded."""
 
 
 def _result_part(
@@ -387,9 +464,11 @@ def _result_part(
 ) -> ResultRecord:
     what = "stage result" if kind == "stage" else "general classification"
     position: int | None = None
-    if tokens and tokens[0].isdigit():
+    if tokens and is_integer(tokens[0]):
+        if not within("position", int(tokens[0])):
+            raise Implausible(f"{category} {what}: position {shown(tokens[0])} is not one a classification has")
         position = int(tokens.pop(0))
-    if len(tokens) < 2 or is_duration(tokens[0]) or tokens[0].isdigit() or is_duration(tokens[1]):
+    if len(tokens) < 2 or is_duration(tokens[0]) or is_integer(tokens[0]) or is_duration(tokens[1]):
         raise SourceError(
             path,
             row.line,
@@ -404,6 +483,9 @@ def _result_part(
         time = parse_duration(tokens.pop(0))
         if tokens and is_duration(tokens[0]):
             gap = parse_duration(tokens.pop(0))
+    for value in (time, gap):
+        if value is not None and not within("time", value):
+            raise Implausible(f"{category} {what}: a time of {value // 3600:,} hours is not one a rally has")
     inherited: tuple[str, ...] = ()
     if position is None:
         if above is None:
@@ -414,7 +496,7 @@ def _result_part(
         if time is None:
             time, gap = above.time, above.gap
             inherited += tuple(name for name, value in (("time", time), ("gap", gap)) if value is not None)
-    elif time is None and kind == "stage" and tokens and not tokens[0].isdigit():
+    elif time is None and kind == "stage" and tokens and not is_integer(tokens[0]):
         raise SourceError(path, row.line, f"expected a time after {make!r} in the {category} {what}")
     assert position is not None
     return ResultRecord(category, stage, kind, position, crew, make, time, gap, inherited, row.line)
@@ -546,10 +628,30 @@ def extract_standings(table: Table, category: str, path: str, issues: list[Forma
         seconds: int | None = None
         if time_text:
             if not is_duration(time_text):
-                raise SourceError(path, row.line, f"expected a time like 70:01:08 or a gap like +25:10, found {time_text!r}")
+                raise SourceError(
+                    path, row.line, f"expected a time like 70:01:08 or a gap like +25:10, found {shown(time_text)!r}"
+                )
             seconds = parse_duration(time_text)
         elif len(cells) >= named:
             issues.append(FormatIssue("short-row", f"the {category} standings row has an empty time cell", row.line))
+        implausible = [
+            f"{kind} {shown(text)}"
+            for kind, text, value in (
+                ("position", str(position), position),
+                ("race number", str(number), number),
+                ("time", time_text, seconds),
+            )
+            if value is not None and not within(kind, value)
+        ]
+        if implausible:
+            issues.append(
+                FormatIssue(
+                    "implausible-number",
+                    f"the {category} standings give {' and '.join(implausible)}, not what a rally has; the row is not loaded",
+                    row.line,
+                )
+            )
+            continue
         is_gap = time_text.startswith("+")
         standings.append(
             StandingRecord(
@@ -569,7 +671,18 @@ def extract_standings(table: Table, category: str, path: str, issues: list[Forma
 
 
 # Issues that mean part of a row could not be loaded: the row counts as reported, not loaded.
-ROW_NOT_LOADED = frozenset({"missing-general", "short-row", "missing-winner", "unclear-marker", "empty-name", "unknown-column"})
+ROW_NOT_LOADED = frozenset(
+    {
+        "missing-general",
+        "short-row",
+        "missing-winner",
+        "unclear-marker",
+        "empty-name",
+        "unknown-column",
+        "implausible-number",
+        "duplicate-stage",
+    }
+)
 
 
 def extract_edition(article: Article) -> EditionRecord:
@@ -607,7 +720,7 @@ def extract_edition(article: Article) -> EditionRecord:
     results: list[ResultRecord] = []
     markers: list[MarkerRecord] = []
     standings: list[StandingRecord] = []
-    rows = 0
+    row_lines: set[int] = set()
     reported: set[int] = set()
     stage_table_seen = False
     for section in article.sections:
@@ -616,7 +729,7 @@ def extract_edition(article: Article) -> EditionRecord:
         paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)]
         prose += tuple((p.text, p.line) for p in paragraphs)
         for table in tables:
-            rows += len(table.rows)
+            row_lines.update(row.line for row in table.rows)
             if is_stage_table(table):
                 if stage_table_seen:
                     raise SourceError(path, table.line, "a second stage table")
@@ -636,18 +749,18 @@ def extract_edition(article: Article) -> EditionRecord:
                 )
                 reported.update(row.line for row in table.rows)
         if bullets:
-            found_notes, found_entries = extract_bullets(bullets, categories)
+            found_notes, found_entries = extract_bullets(bullets, categories, issues)
             notes.extend(found_notes)
             entries.extend(found_entries)
     if not stage_table_seen:
         raise SourceError(path, article.title_line, "no stage table found (a table whose header names Stage, Date and From)")
     if not stages:
         raise SourceError(path, article.title_line, "the stage table has no stages")
-    reported.update(issue.line for issue in issues if issue.code in ROW_NOT_LOADED)
+    reported.update(issue.line for issue in issues if issue.code in ROW_NOT_LOADED and issue.line in row_lines)
 
     winners: list[InfoboxWinner] = []
     for item in article.infobox:
-        match = re.fullmatch(r"category\s*(\d+)", item.key, re.IGNORECASE)
+        match = re.fullmatch(r"category\s*([0-9]+)", item.key, re.IGNORECASE)
         if not match:
             continue
         index = match.group(1)
@@ -688,7 +801,7 @@ def extract_edition(article: Article) -> EditionRecord:
         standings=tuple(standings),
         infobox_winners=tuple(winners),
         issues=tuple(issues),
-        coverage=Coverage(rows, tuple(sorted(reported))),
+        coverage=Coverage(len(row_lines), tuple(sorted(reported))),
         lines=article.lines,
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from loader.iris import slugify, to_ascii
 
 _INITIAL = re.compile(r"^[A-Z](?:-[A-Z])*\.$")
-_MODEL = re.compile(r"^[A-Za-z]{0,3}\d[\w-]*$")
+_MODEL = re.compile(r"^[A-Za-z]{0,3}[0-9][\w-]*$")
 
 
 def fold(name: str) -> str:

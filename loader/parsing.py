@@ -11,8 +11,8 @@ MONTHS = {
         "january february march april may june july august september october november december".split(), 1
     )
 }
-_DURATION = re.compile(r"^\+?(\d+):([0-5]\d)(?::([0-5]\d))?$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)$")
+_DURATION = re.compile(r"^\+?([0-9]+):([0-5][0-9])(?::([0-5][0-9]))?$")
+_DAY_MONTH = re.compile(r"^([0-9]{1,2})\s+([A-Za-z]+)$")
 
 
 def is_duration(text: str) -> bool:
@@ -103,8 +103,66 @@ def dates_in_year(days: list[tuple[int, int]], year: int) -> list[date]:
     for index, (day, month) in enumerate(days):
         if index and month < days[index - 1][1]:
             current += 1
-        result.append(date(current, month, day))
+        try:
+            result.append(date(current, month, day))
+        except ValueError as error:
+            raise DayError(index, f"{day} {month_name(month)} {current} is not a date: {error}") from None
     return result
+
+
+class DayError(ValueError):
+    """A day and month that make no date in the year they fall in (29 February of a year that is not a leap year)."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+def month_name(month: int) -> str:
+    """Return a month's English name.
+
+    >>> month_name(2)
+    'February'
+    """
+    return list(MONTHS)[month - 1].capitalize()
+
+
+def is_integer(text: str) -> bool:
+    """Return whether a cell is a whole number written with ASCII digits (not '²' or '①').
+
+    >>> is_integer("07"), is_integer("²"), is_integer("①"), is_integer("")
+    (True, False, False, False)
+    """
+    return bool(re.fullmatch(r"[0-9]+", text))
+
+
+# What a rally can hold: a number outside these bounds is a misprint, reported, never loaded.
+BOUNDS = {
+    "stage number": (0, 99),
+    "position": (1, 9999),
+    "race number": (0, 9999),
+    "distance": (0, 5000),  # km of one stage
+    "time": (0, 1000 * 3600),  # seconds: a thousand hours
+}
+
+
+def within(kind: str, value: float) -> bool:
+    """Return whether a value is one a rally can hold (see BOUNDS).
+
+    >>> within("stage number", 20), within("stage number", 10**400), within("distance", float("inf"))
+    (True, False, False)
+    """
+    low, high = BOUNDS[kind]
+    return low <= value <= high
+
+
+def shown(text: str, limit: int = 20) -> str:
+    """Return a cell as a message shows it, cut when long.
+
+    >>> shown("1" * 30)
+    '11111111111111111111… (30 characters)'
+    """
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 def parse_integer(text: str) -> int:
@@ -114,12 +172,12 @@ def parse_integer(text: str) -> int:
     1234
     """
     cleaned = text.strip().replace(",", "")
-    if not cleaned.isdigit():
+    if not is_integer(cleaned):
         raise ValueError(f"not a whole number: {text!r}")
     return int(cleaned)
 
 
-_LENGTH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(miles|mi|kilometres|kilometers|km)\b", re.IGNORECASE)
+_LENGTH = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(miles|mi|kilometres|kilometers|km)\b", re.IGNORECASE)
 KM_PER_MILE = 1.609344
 
 
@@ -140,7 +198,7 @@ def find_length(text: str) -> tuple[str, float] | None:
     return match.group(0), round(km, 4)
 
 
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:running|edition)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b([0-9]+)(?:st|nd|rd|th)\s+(?:running|edition)\b", re.IGNORECASE)
 
 
 def find_edition_number(text: str) -> int | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, XSD
@@ -27,6 +29,7 @@ from loader.triples import CC_BY_SA, build_graphs
 SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
 
 GRAPHS = ("asserted", "inferred", "ontology", "metadata")
+LOADER_DIR = Path(__file__).resolve().parent
 ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "ontology" / "rally.ttl"
 BUNDLED_DOCUMENT = Path(__file__).resolve().parents[1] / "data" / "2001_Dakar_Rally.txt"
 
@@ -57,9 +60,21 @@ def load_ontology() -> Graph:
     return graph
 
 
+MAX_ARTICLE_BYTES = 1_000_000  # thirty times the bundled article; the longest real ones are a quarter of this
+MAX_BUILD_BYTES = 20_000_000  # the articles of one build together: some four hundred editions
+
+
 def read_document(path: Path) -> str:
-    """Return a document's text; raise SourceError when it cannot be read as UTF-8 text."""
+    """Return a document's text; raise SourceError when it cannot be read as UTF-8 text or is too large to be an article."""
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise SourceError(
+                str(path),
+                None,
+                f"{size:,} bytes: larger than an article can be ({MAX_ARTICLE_BYTES:,} bytes at most; the bundled one has "
+                f"{BUNDLED_DOCUMENT.stat().st_size:,}); is it an article?",
+            )
         data = path.read_bytes()
     except OSError as error:
         raise SourceError(str(path), None, f"cannot read the file: {error.strerror or error}") from None
@@ -73,6 +88,14 @@ def read_document(path: Path) -> str:
 def load_paths(paths: Sequence[Path | str], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None) -> Build:
     """Return the dataset built from article files and folders of them (the bundled article when `paths` is empty)."""
     files = article_files(paths) or [BUNDLED_DOCUMENT]
+    total = sum(f.stat().st_size for f in files if f.is_file())
+    if total > MAX_BUILD_BYTES:
+        raise SourceError(
+            str(files[0].parent),
+            None,
+            f"{len(files)} articles of {total:,} bytes together: more than one build takes ({MAX_BUILD_BYTES:,} bytes); "
+            "build them in parts",
+        )
     return load_texts([(display_path(p), read_document(p)) for p in files], base=base, progress=progress)
 
 
@@ -91,6 +114,34 @@ def article_files(paths: Sequence[Path | str]) -> list[Path]:
         else:
             files.append(given)
     return files
+
+
+def fingerprint(files: Sequence[Path], base: str) -> dict[str, Any]:
+    """Return what a build is made from: each source's name and SHA-256, the ontology's, the loader's code, the base.
+
+    Two builds with equal fingerprints hold the same dataset (but for the time they were made).
+    """
+    code = hashlib.sha256()
+    for path in sorted(LOADER_DIR.rglob("*")):
+        if path.suffix in (".py", ".csv"):
+            code.update(path.relative_to(LOADER_DIR).as_posix().encode() + b"\x00" + path.read_bytes())
+    return {
+        "sources": [{"name": Path(f).name, "sha256": _sha256(Path(f))} for f in files],
+        "ontology": _sha256(ONTOLOGY_PATH),
+        "loader": f"{loader.__version__}+{code.hexdigest()[:16]}",
+        "base": base,
+    }
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as error:
+        raise SourceError(str(path), None, f"cannot read the file: {error.strerror or error}") from None
+    return digest.hexdigest()
 
 
 def display_path(path: Path) -> str:

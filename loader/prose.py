@@ -9,13 +9,13 @@ from loader.parsing import is_duration, parse_duration
 from loader.records import PenaltyStatement
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "thirty": 30}
-_NUMBER = r"(\d+|a|an|one|two|three|four|five|six|ten|thirty)"
+_NUMBER = r"([0-9]+|a|an|one|two|three|four|five|six|ten|thirty)"
 _HOURS = re.compile(rf"\b{_NUMBER}[\s-]hours?(?:\s+and\s+{_NUMBER}[\s-]minutes?)?", re.IGNORECASE)
 _MINUTES = re.compile(rf"\b{_NUMBER}[\s-]minutes?\b", re.IGNORECASE)
 _PENALTY = re.compile(r"\bpenal(?:ty|ties|ised|ized|ise|ize)\b", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:for|as a result of|because of|because|due to|owing to|after|following)\s+(\S.*)$", re.IGNORECASE)
-_STAGE = re.compile(r"\bstages?\s+(\d+)\b", re.IGNORECASE)
-_STAGE_LIST = re.compile(r"\bstages?\s+(\d+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d+)*)", re.IGNORECASE)
+_STAGE = re.compile(r"\bstages?\s+([0-9]+)\b", re.IGNORECASE)
+_STAGE_LIST = re.compile(r"\bstages?\s+([0-9]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[0-9]+)*)", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de|da|del|van|von|le|la|di)?\s*[A-Z][\w'’-]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NEXT_CLAUSE = (  # where the words after a penalty's reason start saying something else
@@ -57,7 +57,9 @@ _PARTICLES = {
 _MARKER_CAUSE = re.compile(
     r"(?:\b(?:due to|because of|because|owing to|after|following|as a result of)\b|[:;–—]|\s-\s)\s*(\S.*)$", re.IGNORECASE
 )
-_AWARDED = re.compile(r"\bawarded\s+(?:a|the)?\s*(?:stage\s+|notional\s+)?time\s+of\s+(\d+(?::\d\d){1,2})", re.IGNORECASE)
+_AWARDED = re.compile(
+    r"\bawarded\s+(?:a|the)?\s*(?:stage\s+|notional\s+)?time\s+of\s+([0-9]+(?::[0-9][0-9]){1,2})", re.IGNORECASE
+)
 
 
 def marker_kind(text: str) -> str | None:
@@ -129,7 +131,7 @@ def stages_named(text: str) -> tuple[int, ...]:
     """
     found: list[int] = []
     for match in _STAGE_LIST.finditer(text):
-        found += [int(n) for n in re.findall(r"\d+", match.group(1)) if int(n) not in found]
+        found += [int(n) for n in re.findall(r"[0-9]+", match.group(1)) if int(n) not in found]
     return tuple(found)
 
 

@@ -118,6 +118,13 @@ class Resolution:
     entries: dict[tuple[str, str, str], EntryInfo]
     problems: list[Problem]
     _place_keys: dict[str, str] = field(default_factory=dict)
+    _labels: dict[str, str] = field(default_factory=dict)
+
+    def person_label(self, slug: str) -> str:
+        """Return the preferred label of the person with this slug (the slug when none has it)."""
+        if not self._labels:
+            self._labels.update((c.slug, c.label) for c in self.people.clusters)
+        return self._labels.get(slug, slug)
 
     def person(self, edition: EditionRecord, category: str, mention: Mention) -> Cluster:
         """Return the person a mention resolves to."""

@@ -1,11 +1,25 @@
-"""Files of a built dataset: written atomically into a directory, read back for queries and serving."""
+"""Files of a built dataset: written into a directory that is replaced whole, read back for queries and serving.
+
+The output directory is either the previous build or the new one, whole, at every instant: the new build is
+written into a staging directory beside it and the two are exchanged in one atomic step (Linux's
+`renameat2(RENAME_EXCHANGE)`; elsewhere two renames, with a window of microseconds). Only a directory that a
+build wrote (or an empty or absent one) is ever replaced: anything else is refused, so nothing a user owns is
+deleted. Staging directories that a killed build left behind are removed by the next build to the same place.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import fcntl
 import json
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,43 +30,129 @@ from loader.pipeline import Build
 TRIG = "dataset.trig"
 NQUADS = "dataset.nq"
 SUMMARY = "build.json"
+OUTPUTS = (TRIG, NQUADS, SUMMARY)  # what a build writes; a directory holding anything else is not ours to replace
+MARK = ".rally-kg-build"  # in a staging directory: written by a build, removable once no build holds the lock
+_RENAME_EXCHANGE = 2
 
 
-def write_build(build: Build, out: Path, summary: dict[str, Any]) -> None:
-    """Write the dataset (TriG and N-Quads) and its summary into `out`, replacing it only when all is written."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    staging.chmod(0o755)
+class OutputError(Exception):
+    """The output directory cannot be written or may not be replaced; the message says why and what to do."""
+
+
+def check_output(out: Path) -> None:
+    """Raise OutputError unless `out` may be replaced by a build: absent, empty, or a previous build's directory."""
+    if not out.exists() and not out.is_symlink():
+        return
+    if out.is_symlink() or not out.is_dir():
+        raise OutputError(f"--out {out}: not a folder (a file is there); give a folder for the build")
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in OUTPUTS)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise OutputError(
+            f"--out {out}: the folder holds files a build did not write ({shown}); a build replaces its folder "
+            "whole, so it only replaces a folder an earlier build made: give an empty or new folder"
+        )
+    if any(out.iterdir()) and not (out / SUMMARY).is_file():
+        raise OutputError(f"--out {out}: the folder has no {SUMMARY}, so no build made it; give an empty or new folder")
+
+
+def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, Any]]) -> None:
+    """Write the dataset (TriG and N-Quads) and its summary into `out`, replacing it in one step when all is written.
+
+    The time the writing took is in `build.timings["write"]` when `summarise` makes the summary.
+    Raises OutputError when `out` may not be replaced or cannot be written.
+    """
+    out = Path(os.path.abspath(out))
+    check_output(out)
     try:
-        build.dataset.serialize(destination=staging / TRIG, format="trig")
-        build.dataset.serialize(destination=staging / NQUADS, format="nquads")
-        (staging / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(out):
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+            try:
+                (staging / MARK).touch()
+                staging.chmod(0o755)
+                started = time.perf_counter()
+                build.dataset.serialize(destination=staging / TRIG, format="trig")
+                build.dataset.serialize(destination=staging / NQUADS, format="nquads")
+                build.timings["write"] = time.perf_counter() - started
+                _write_json(staging / SUMMARY, summarise(build))
+                (staging / MARK).unlink()
+                _swap(staging, out)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)  # the new build's leftovers, or the old build after a swap
+    except OSError as error:
+        raise OutputError(f"--out {out}: cannot write the build: {error.strerror or error}") from None
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold the lock of the folder `out` is in (one build at a time writes there; the lock leaves no file) and
+    remove the staging folders killed builds left."""
+    folder = os.open(out.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        for stale in out.parent.glob(f".{out.name}.new-*"):
+            if (stale / MARK).exists() or _only_outputs(stale):
+                shutil.rmtree(stale, ignore_errors=True)
+        yield
+    finally:
+        os.close(folder)
+
+
+def _only_outputs(directory: Path) -> bool:
+    """Tell whether a directory holds nothing but what a build writes (a staging directory left by a kill)."""
+    return directory.is_dir() and all(p.name in (*OUTPUTS, MARK) for p in directory.iterdir())
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Put `staging` in the place of `out`; the old content is removed only once the new one is in place."""
+    """Put `staging` in the place of `out` in one step; afterwards `staging` holds the previous build, if any."""
     if not out.exists():
         os.replace(staging, out)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.replace(out, retired / out.name)
-    try:
+    if not exchange(staging, out):
+        retired = staging.with_name(staging.name.replace(".new-", ".old-"))
+        os.replace(out, retired)
         os.replace(staging, out)
-    except BaseException:
-        os.replace(retired / out.name, out)
-        raise
-    finally:
-        shutil.rmtree(retired, ignore_errors=True)
+        os.replace(retired, staging)
+
+
+_libc: ctypes.CDLL | None = None
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Exchange two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    global _libc
+    if _libc is None:
+        try:
+            _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        except OSError:
+            return False
+    renameat2 = getattr(_libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 def has_build(directory: Path) -> bool:
     """Return whether `directory` holds a built dataset."""
-    return (directory / NQUADS).is_file()
+    return (directory / NQUADS).is_file() and (directory / SUMMARY).is_file()
+
+
+def read_summary(directory: Path) -> dict[str, Any]:
+    """Return the summary a build wrote beside its dataset."""
+    data: dict[str, Any] = json.loads((directory / SUMMARY).read_text(encoding="utf-8"))
+    return data
 
 
 def read_dataset(directory: Path) -> Dataset:
@@ -60,9 +160,3 @@ def read_dataset(directory: Path) -> Dataset:
     dataset = Dataset(default_union=True)
     dataset.parse(directory / NQUADS, format="nquads")
     return dataset
-
-
-def read_summary(directory: Path) -> dict[str, Any]:
-    """Return the build summary written beside the dataset."""
-    data: dict[str, Any] = json.loads((directory / SUMMARY).read_text(encoding="utf-8"))
-    return data

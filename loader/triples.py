@@ -49,8 +49,8 @@ class GraphBuilder:
         self.lines: dict[str, set[int]] = defaultdict(set)  # path -> line numbers cited
         self._texts = {info.record.path: info.record.lines for info in resolution.editions}
         self._names = {info.record.path: info.record.source_name for info in resolution.editions}
-        self._labels = {c.slug: c.label for c in resolution.people.clusters}
         self._makers = {c.slug: c.label for c in resolution.makers.clusters}
+        self._results: Counter[tuple[URIRef, str]] = Counter()  # results written per (classification, driver)
         for graph in (self.asserted, self.metadata):
             graph.bind("rally", RALLY._NS)
             graph.bind("schema", SCHEMA)
@@ -93,7 +93,7 @@ class GraphBuilder:
 
     def person_label(self, slug: str) -> str:
         """Return a person's preferred label."""
-        return self._labels.get(slug, slug)
+        return self.r.person_label(slug)
 
     def category_name(self, slug: str) -> str:
         """Return a category's label."""
@@ -226,7 +226,7 @@ class GraphBuilder:
                 self.add(node, prop, other)
                 self.add(other, RDF.type, RALLY.Edition)
                 self.add(other, RDFS.label, name)
-                match = re.match(r"^(\d{4})\s+(.+)$", name)
+                match = re.match(r"^([0-9]{4})\s+(.+)$", name)
                 if match and slugify(match.group(2)) == info.series_slug:
                     self.add(other, RALLY.series, series)
                     self.add(other, RALLY.year, int(match.group(1)))
@@ -347,9 +347,9 @@ class GraphBuilder:
     def _result(self, info: EditionInfo, classification: URIRef, title: str, category: str, driver: str, position: int) -> URIRef:
         """Assert a result of an entry in a classification (its IRI numbered when the driver appears twice)."""
         node = self.mint.result(classification, driver)
-        n = 2
-        while (node, RDF.type, RALLY.Result) in self.asserted:
-            node, n = URIRef(f"{self.mint.result(classification, driver)}-{n}"), n + 1
+        self._results[(classification, driver)] += 1
+        if self._results[(classification, driver)] > 1:  # the same crew twice in a classification (a reported problem)
+            node = URIRef(f"{node}-{self._results[(classification, driver)]}")
         entry = self.r.entries[(info.slug, category, driver)]
         names = " / ".join(self.person_label(p) for p in entry.crew or [driver])
         self.add(classification, RALLY.hasResult, node)

@@ -36,7 +36,7 @@ def build_into(out: Path, base: str = DEFAULT_BASE) -> Path:
     build = load_paths([BUNDLED_DOCUMENT], base=base)
     with warnings.catch_warnings():  # rdflib 7.6's own TriG serialiser calls its deprecated Dataset.contexts
         warnings.filterwarnings("ignore", "Dataset.contexts is deprecated", DeprecationWarning)
-        write_build(build, out, build_summary(build, [BUNDLED_DOCUMENT]))
+        write_build(build, out, lambda done: build_summary(done, [BUNDLED_DOCUMENT]))
     return out
 
 

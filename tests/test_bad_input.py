@@ -8,6 +8,7 @@ with one edit, written to tmp_path by the test so that the edit is spelt out her
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +118,30 @@ CASES = [
     Case("malformed-time", edited(DOCUMENT, "2001_Dakar_Rally.txt", 113, "| 1:17:28 |", "| 1:77:28 |"), 113, ("time",)),
     # the 2005 test article with Nowak's stage-4 quad time (line 133) written as "4h40m31s"
     Case("non-time-in-quads", edited(ATLAS_DOCUMENT, "2005_Test_Rally.txt", 133, "| 4:40:31 |", "| 4h40m31s |"), 133, ("time",)),
+    # stage 5's number (line 28) written with a superscript two: a digit to Python's isdigit(), not a number
+    Case(
+        "unicode-digit-stage",
+        edited(DOCUMENT, "2001_Dakar_Rally.txt", 28, "| 5 | 5 January |", "| ² | 5 January |"),
+        28,
+        ("number",),
+    ),
+    # a circled one as the position of line 105's row (Roma's shared first place, stage 1)
+    Case(
+        "circled-digit-position",
+        edited(
+            DOCUMENT,
+            "2001_Dakar_Rally.txt",
+            106,
+            "| 3 | RSA Alfie Cox | KTM | 3:38 | 0:01 | 3 |",
+            "| ① | RSA Alfie Cox | KTM | 3:38 | 0:01 | 3 |",
+        ),
+        106,
+        ("position", "competitor", "expected"),
+    ),
+    # the last stage (line 44) on 29 February 2001: 2001 is not a leap year
+    Case("no-such-day", edited(DOCUMENT, "2001_Dakar_Rally.txt", 44, "| 21 January |", "| 29 February |"), 44, ("date", "day")),
+    # a NUL byte in the middle of line 150 (a motorcycles row of stage 17)
+    Case("nul-byte", edited(DOCUMENT, "2001_Dakar_Rally.txt", 150, "| 3:38:32 |", "| 3:38\x0032 |"), 150, ("binary", "nul")),
 ]
 
 
@@ -185,3 +210,60 @@ def test_cli_build_of_a_missing_file_exits_2_naming_it(tmp_path: Path, cli: Cli)
     assert "Traceback" not in process.stderr
     assert missing.name in process.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- Misprints that are reported, not refused ---------------------------------------------------------------------
+
+
+def problems_of(path: Path) -> list[tuple[int | None, str]]:
+    """Return the (line, code) of the problems a build of one article reports."""
+    from loader.pipeline import load_paths
+
+    return [(p.line, p.code) for p in load_paths([path]).problems]
+
+
+def test_a_stage_number_given_twice_is_reported_with_both_lines(tmp_path: Path) -> None:
+    # line 25 (stage 2) numbered 1: stage 1 is line 24
+    path = edited(DOCUMENT, "2001_Dakar_Rally.txt", 25, "| 2 | 2 January |", "| 1 | 2 January |")(tmp_path)
+    from loader.pipeline import load_paths
+
+    build = load_paths([path])
+    [problem] = [p for p in build.problems if p.code == "duplicate-stage"]
+    assert problem.line == 25 and "lines 24 and 25" in problem.message
+    [coverage] = build.coverage.values()
+    assert coverage.reported == (25,)
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "new", "what"),
+    [
+        (28, "| 5 | 5 January |", "| " + "9" * 400 + " | 5 January |", "stage number"),  # a 400-digit stage number
+        (28, "| 572 |", "| " + "9" * 400 + " |", "distance"),  # a 400-digit distance (would be Infinity)
+        (72, "- 205 Jutta Kleinschmidt", "- 2050000 Jutta Kleinschmidt", "race number"),
+        (298, "| 70:01:08 |", "| 7000000:01:08 |", "time"),  # seven million hours
+    ],
+)
+def test_a_number_no_rally_has_is_reported_and_not_loaded(tmp_path: Path, line: int, old: str, new: str, what: str) -> None:
+    path = edited(DOCUMENT, "2001_Dakar_Rally.txt", line, old, new)(tmp_path)
+    found = [(at, code) for at, code in problems_of(path) if code == "implausible-number"]
+    assert found == [(line, "implausible-number")]
+
+
+def test_a_build_of_a_400_digit_stage_number_is_served(tmp_path: Path, cli: Cli) -> None:
+    path = edited(DOCUMENT, "2001_Dakar_Rally.txt", 28, "| 5 | 5 January |", "| " + "9" * 400 + " | 5 January |")(tmp_path)
+    assert cli("build", path, "--out", tmp_path / "out").returncode == 0
+    from tests.servers import app_on
+
+    with app_on(tmp_path / "out") as app:
+        client = app.test_client()
+        for page in ("/", "/story/2001-dakar-rally", "/page/edition/2001-dakar-rally"):
+            assert client.get(page, headers={"Accept": "text/html"}).status_code == 200, page
+
+
+def test_an_article_larger_than_any_article_is_refused_at_once(tmp_path: Path, cli: Cli) -> None:
+    path = tmp_path / "2001_Dakar_Rally.txt"
+    path.write_text(DOCUMENT.read_text(encoding="utf-8") + "| 1 | padding |\n" * 80_000, encoding="utf-8")
+    started = time.monotonic()
+    done = cli("build", path, "--out", tmp_path / "out")
+    assert done.returncode == 2 and "larger than an article can be" in done.stderr
+    assert time.monotonic() - started < 10
