@@ -1,5 +1,5 @@
 # Shortcuts for the README's commands; the README stays the place to read.
-.PHONY: run test bench bench-load bench-saved
+.PHONY: run test bench bench-load bench-saved bench-soak
 run:
 	scripts/run.sh
 test:
@@ -10,3 +10,5 @@ bench-load:
 	scripts/setup.sh test && .venv/bin/python bench/load_bench.py --queries-dir queries
 bench-saved:
 	scripts/setup.sh test && .venv/bin/python bench/saved_bench.py
+bench-soak:
+	scripts/setup.sh && .venv/bin/python bench/soak.py --seconds 60

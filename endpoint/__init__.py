@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_ROWS": 10_000,  # rows (or triples) of one answer; more is cut and signalled
     "MAX_CONTENT_LENGTH": 1 << 20,  # bytes of a request body
     "MAX_QUERY_LENGTH": 100_000,  # characters of a query
+    "QUERY_MEMORY_MB": 1024,  # memory one query may take on top of the server's; more stops it, like a timeout
     "CACHE_SIZE": 2048,  # answers kept in memory per server process
     "CACHE_MAX_AGE": 300,  # seconds clients and proxies may reuse an answer
     # Queries run in the server process under a watchdog that ends the process on a timeout; only for a server
@@ -41,8 +42,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["DATA_DIR"] = str(data)
     dataset = open_dataset(data)
     metrics = Metrics()
-    watchdog = Watchdog(metrics.count_timeout) if app.config["QUERY_WATCHDOG"] else None
-    executor = Executor(dataset.store, dataset.default_graphs, dataset.named_graphs, watchdog)
+    megabytes = int(app.config["QUERY_MEMORY_MB"])
+    watchdog = Watchdog(metrics.count_timeout, megabytes) if app.config["QUERY_WATCHDOG"] else None
+    executor = Executor(dataset.store, dataset.default_graphs, dataset.named_graphs, watchdog, megabytes)
     app.extensions["rally"] = State(dataset, executor, metrics, AnswerCache(int(app.config["CACHE_SIZE"])))
     app.wsgi_app = ResponseCache(app.wsgi_app, metrics, int(app.config["CACHE_SIZE"]), int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
     CORS(

@@ -82,7 +82,10 @@ class ResponseCache:
         status, headers = captured.get("status", ""), captured.get("headers", [])
         names = {name.lower(): value for name, value in headers}
         if status.startswith("200") and "public" in names.get("cache-control", "") and key[0] != "HEAD":
-            is_query = environ.get("PATH_INFO") == "/sparql" and "query" in (environ.get("QUERY_STRING", "") + str(key[5][:200]))
+            path = environ.get("PATH_INFO", "")
+            is_query = (path == "/sparql" and "query" in (environ.get("QUERY_STRING", "") + str(key[5][:200]))) or (
+                path.startswith("/queries/") and len(path) > len("/queries/")
+            )
             with self._lock:
                 self._items[key] = (status, headers, body, names.get("etag"), is_query)
                 while len(self._items) > self.size:

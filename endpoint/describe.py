@@ -14,6 +14,7 @@ from endpoint.errors import ProtocolError
 from endpoint.responses import cacheable, negotiated
 from endpoint.results import GRAPH_FORMATS
 from endpoint.state import State, state
+from loader.namespaces import PREFIXES
 from loader.store import NQUADS, TRIG
 
 bp = Blueprint("describe", __name__)
@@ -87,8 +88,12 @@ def _service_graph(current: State) -> Graph:
                 "Read-only. The default graph is the union of the asserted data and its OWL 2 RL closure (materialised "
                 "with owlrl at build time); the ontology and the metadata (provenance, source problems, dataset "
                 "description) are named graphs. SERVICE, LOAD, updates and remote FROM are refused. Queries stop after "
-                f"{current_app.config['QUERY_TIMEOUT']:g} s; answers are cut at {current_app.config['MAX_ROWS']} rows "
-                "and say so in the X-Result-Truncated header.",
+                f"{current_app.config['QUERY_TIMEOUT']:g} s or at {current_app.config['QUERY_MEMORY_MB']} MB of memory; "
+                f"answers are cut at {current_app.config['MAX_ROWS']} rows and say so in the X-Result-Truncated header. "
+                "Relative IRIs in a query resolve against this endpoint's URL; a default-graph-uri or named-graph-uri "
+                "that is not a graph of the dataset is an empty graph (the Warning header says so). A query sent here "
+                "declares its prefixes; the query editor (/editor) and the saved queries (/queries) know these without a "
+                "PREFIX line: " + ", ".join(f"{name}: <{iri}>" for name, iri in PREFIXES.items()) + ".",
                 lang="en",
             ),
         )

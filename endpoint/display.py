@@ -9,19 +9,13 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from endpoint.lookup import PREFIXES, RALLY, Term
-from endpoint.results import PREFIXES as RESULT_PREFIXES
+from endpoint.lookup import RALLY, Term
+from loader.namespaces import PREFIXES
 from loader.parsing import format_duration
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ONTOLOGY_DOC = "/ontology"
-CURIE_PREFIXES = {
-    **RESULT_PREFIXES,
-    **PREFIXES,
-    "time": "http://www.w3.org/2006/time#",
-    "void": "http://rdfs.org/ns/void#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-}
+CURIE_PREFIXES = PREFIXES
 _DURATION = re.compile(r"^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 SECONDS_PROPERTIES = {RALLY + name for name in ("timeSeconds", "gapSeconds", "penaltySeconds")}
 SUFFIXES = {"turtle": "ttl", "ntriples": "nt", "jsonld": "jsonld", "rdfxml": "rdf", "trig": "trig", "nquads": "nq"}

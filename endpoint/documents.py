@@ -14,7 +14,8 @@ import pyoxigraph as ox
 from endpoint.dataset import ServedDataset
 from endpoint.lookup import RDF_TYPE, RDFS_LABEL
 from endpoint.resource import Description
-from endpoint.results import GRAPH_FORMATS, PREFIXES
+from endpoint.results import GRAPH_FORMATS
+from loader.namespaces import PREFIXES
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 FOAF = "http://xmlns.com/foaf/0.1/"
@@ -23,7 +24,7 @@ RALLY = "https://w3id.org/rally-kg/ontology#"
 PROV_VALUE = "http://www.w3.org/ns/prov#value"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 QUAD_FORMATS = ("trig", "nquads")
-DOCUMENT_PREFIXES = {**PREFIXES, "foaf": FOAF, "dcterms": DCTERMS, "void": "http://rdfs.org/ns/void#"}
+DOCUMENT_PREFIXES = PREFIXES
 
 
 def _node(iri: str) -> ox.NamedNode:

@@ -20,11 +20,13 @@ from endpoint import sparql
 from endpoint.display import XSD, TermView, curie, literal_text, page_href
 from endpoint.errors import ProtocolError
 from endpoint.results import json_term
+from endpoint.syntax import declared
+from loader.namespaces import PREFIXES
 
 SHOWN_ROWS = 1000
 RESULT_DOWNLOADS = ("json", "xml", "csv", "tsv")
 GRAPH_DOWNLOADS = ("ttl", "nt", "jsonld", "rdf", "trig", "nq")
-_POSITION = re.compile(r"error at (\d+):(\d+)")
+_POSITION = re.compile(r"\bat (\d+):(\d+)")
 XSD_STRING = XSD + "string"
 READABLE = (XSD + "duration",)  # shown as h:mm:ss, the lexical form in the hint
 
@@ -50,7 +52,8 @@ def downloads(query: str, kind: str, default_graphs: tuple[str, ...] = ()) -> li
     """Return (format, URL on /sparql) for every format a query's answer can be downloaded in."""
     names = GRAPH_DOWNLOADS if kind == "graph" else RESULT_DOWNLOADS
     graphs = [("default-graph-uri", graph) for graph in default_graphs]
-    return [(name, "/sparql?" + urlencode([("query", query), *graphs, ("format", name)])) for name in names]
+    whole = declared(query)  # /sparql knows no prefix a query does not declare
+    return [(name, "/sparql?" + urlencode([("query", whole), *graphs, ("format", name)])) for name in names]
 
 
 def run(base: str) -> Outcome | None:
@@ -59,7 +62,7 @@ def run(base: str) -> Outcome | None:
         parsed = sparql.parse_request()
         if parsed is None:
             return None
-        response = sparql.answer_query(dataclasses.replace(parsed, format="json"))
+        response = sparql.answer_query(dataclasses.replace(parsed, format="json", prefixes=tuple(PREFIXES.items())))
     except ProtocolError as error:
         return _failed(error)
     outcome = table(response.get_data(), response.mimetype or "", base)

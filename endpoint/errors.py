@@ -24,6 +24,7 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
     """Return a plain-text error response."""
     response = Response(f"{status} {_reason(status)}: {message}\n", status=status, mimetype="text/plain")
     response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"  # the message may echo what the request sent
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response

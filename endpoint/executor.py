@@ -43,6 +43,26 @@ class QueryTimeout(Exception):
         self.seconds = seconds
 
 
+class QueryTooLarge(QueryTimeout):
+    """A query took more memory than a query may and was stopped (answered like a timeout: 503)."""
+
+    def __init__(self, megabytes: int) -> None:
+        Exception.__init__(self, f"the query took more than {megabytes:,} MB of memory and was stopped")
+        self.megabytes = megabytes
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident(pid: int | str = "self") -> int | None:
+    """Return the resident memory of a process in bytes (Linux /proc), None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _serve(connection: Connection, store: ox.Store, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> None:
     """Run jobs received on the connection until the parent closes it."""
     while True:
@@ -58,6 +78,8 @@ class _Armed:
     client: socket.socket
     deadline: float
     seconds: float
+    memory: int | None  # resident bytes past which the query is stopped
+    megabytes: int
 
 
 class Watchdog:
@@ -65,8 +87,9 @@ class Watchdog:
 
     POLL = 0.02  # seconds between looks at the clock
 
-    def __init__(self, before_exit: Callable[[], None]) -> None:
+    def __init__(self, before_exit: Callable[[], None], megabytes: int = 1024) -> None:
         self._before_exit = before_exit
+        self._megabytes = megabytes
         self._lock = threading.Lock()
         self._armed: _Armed | None = None
         self._owner = 0  # the process whose watchdog thread runs
@@ -76,7 +99,9 @@ class Watchdog:
         if self._owner != os.getpid():
             self._owner = os.getpid()
             threading.Thread(target=self._loop, name="query-watchdog", daemon=True).start()
-        self._armed = _Armed(client, time.monotonic() + seconds, seconds)
+        now = resident()
+        memory = now + self._megabytes * 1024 * 1024 if now is not None else None
+        self._armed = _Armed(client, time.monotonic() + seconds, seconds, memory, self._megabytes)
 
     def done(self) -> None:
         """Stop watching: the query ended in time (waits while a timeout is being answered, which ends the process)."""
@@ -88,22 +113,26 @@ class Watchdog:
             time.sleep(self.POLL)
             with self._lock:
                 armed = self._armed
-                if armed is None or time.monotonic() < armed.deadline:
+                if armed is None:
                     continue
-                self._answer(armed)
+                used = resident() if armed.memory is not None else None
+                if time.monotonic() >= armed.deadline:
+                    stopped: QueryTimeout = QueryTimeout(armed.seconds)
+                elif used is not None and armed.memory is not None and used > armed.memory:
+                    stopped = QueryTooLarge(armed.megabytes)
+                else:
+                    continue
+                self._answer(armed, stopped)
                 self._before_exit()
                 logging.getLogger("endpoint.access").info(
-                    "%s query stopped after %g s: 503, server process %d replaced",
-                    time.strftime("%Y-%m-%dT%H:%M:%S"),
-                    armed.seconds,
-                    os.getpid(),
+                    "%s %s: 503, server process %d replaced", time.strftime("%Y-%m-%dT%H:%M:%S"), stopped, os.getpid()
                 )
                 logging.shutdown()
                 os._exit(0)  # gunicorn's master forks a fresh worker
 
     @staticmethod
-    def _answer(armed: _Armed) -> None:
-        body = f"503 Service Unavailable: {QueryTimeout(armed.seconds)}; make the query cheaper, or ask for less\n".encode()
+    def _answer(armed: _Armed, stopped: QueryTimeout) -> None:
+        body = f"503 Service Unavailable: {stopped}; make the query cheaper, or ask for less\n".encode()
         head = (
             "HTTP/1.1 503 Service Unavailable\r\n"
             "Content-Type: text/plain; charset=utf-8\r\n"
@@ -123,9 +152,15 @@ class Executor:
     else in one child process (thread-safe, replaced after a timeout)."""
 
     def __init__(
-        self, store: ox.Store, default: list[ox.NamedNode], named: list[ox.NamedNode], watchdog: Watchdog | None = None
+        self,
+        store: ox.Store,
+        default: list[ox.NamedNode],
+        named: list[ox.NamedNode],
+        watchdog: Watchdog | None = None,
+        megabytes: int = 1024,
     ) -> None:
         self._store = store
+        self._megabytes = megabytes
         self._default = default
         self._named = named
         self._watchdog = watchdog
@@ -146,7 +181,8 @@ class Executor:
         return self._connection
 
     def run(self, job: Job, timeout: float, client: socket.socket | None = None) -> Answer | Failure:
-        """Return the answer of a job; raise QueryTimeout (after killing the work) when it takes too long.
+        """Return the answer of a job; raise QueryTimeout (after killing the work) when it takes too long, or
+        QueryTooLarge (a QueryTimeout) when it takes more memory than a query may.
 
         With a watchdog and the client's socket, a query that takes too long ends this process instead
         (after the watchdog has answered the client): the call then never returns.
@@ -159,16 +195,25 @@ class Executor:
                 self._watchdog.done()
         with self._lock:
             connection = self._start()
+            assert self._child is not None and self._child.pid is not None
+            pid = self._child.pid
+            before = resident(pid)
             connection.send(job)
-            if connection.poll(timeout):
-                try:
-                    result: Answer | Failure = connection.recv()
-                    return result
-                except EOFError:
+            deadline = time.monotonic() + timeout
+            while not connection.poll(Watchdog.POLL):
+                used = resident(pid)
+                if before is not None and used is not None and used - before > self._megabytes * 1024 * 1024:
                     self._kill()
-                    return Failure("evaluation", "the query process ended unexpectedly (out of memory?)")
-            self._kill()
-            raise QueryTimeout(timeout)
+                    raise QueryTooLarge(self._megabytes)
+                if time.monotonic() >= deadline:
+                    self._kill()
+                    raise QueryTimeout(timeout)
+            try:
+                result: Answer | Failure = connection.recv()
+                return result
+            except EOFError:
+                self._kill()
+                return Failure("evaluation", "the query process ended unexpectedly (out of memory?)")
 
     def _kill(self) -> None:
         if self._child is not None and self._child.is_alive():

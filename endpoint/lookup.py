@@ -8,6 +8,7 @@ from typing import TypeAlias
 import pyoxigraph as ox
 
 from endpoint.dataset import ServedDataset
+from loader.namespaces import PREFIXES
 
 Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row: TypeAlias = dict[str, Term]
@@ -15,17 +16,6 @@ Row: TypeAlias = dict[str, Term]
 RALLY = "https://w3id.org/rally-kg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-PREFIXES = {
-    "rally": RALLY,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
-}
 DATA_GRAPHS = ("asserted", "inferred", "metadata")  # what a resource's description is made of
 
 

@@ -126,6 +126,23 @@ def negotiate(accept: str | None, kind: str, requested: str | None = None) -> Fo
     return best if top > 0 else None
 
 
+def graph_fallback(accept: str | None) -> Format | None:
+    """Return the graph format for a client that accepts only result formats (as roqet asks for a CONSTRUCT):
+    RDF/XML when it accepts an XML one, else Turtle, as Fuseki does; None when it accepts no result format either.
+
+    >>> graph_fallback("application/sparql-results+xml").media_type, graph_fallback("text/csv").media_type
+    ('application/rdf+xml', 'text/turtle')
+    >>> graph_fallback("image/png") is None
+    True
+    """
+    ranges = parse_accept(accept)
+    accepted = [f for f in FORMATS if f.kind == "results" and quality(f.media_type, ranges) > 0]
+    if not accepted:
+        return None
+    wanted = "rdfxml" if any(f.serialiser == "xml" for f in accepted) else "turtle"
+    return next(f for f in FORMATS if f.kind == "graph" and f.serialiser == wanted)
+
+
 def format_names() -> list[str]:
     """Return every accepted value of the `format` parameter."""
     return sorted({name for f in FORMATS for name in f.names})

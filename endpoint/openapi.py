@@ -6,14 +6,18 @@ from typing import Any
 
 from endpoint.negotiation import FORMATS
 from endpoint.saved import DEFAULT_PAGE, INTEGER_RANGE, MAX_OFFSET, MAX_STRING, Param, Registry, SavedQuery, Vocabulary
+from loader.countries import all_countries
 
 VERSION = "3.1.0"
 FORM = "application/x-www-form-urlencoded"
 TEXT_ERROR = {"text/plain": {"schema": {"type": "string"}}}
 ERRORS = {
     "400": "A parameter is missing, unknown, repeated or not of its type; the message names it and says what it expects.",
+    "404": "A parameter names a resource this dataset does not have.",
     "406": "None of the accepted media types can carry the answer.",
-    "503": "The query ran longer than the time limit and was stopped.",
+    "413": "The request body is larger than the limit.",
+    "415": "A POST whose body is not application/x-www-form-urlencoded.",
+    "503": "The query ran longer than the time limit, or took more memory than a query may, and was stopped.",
 }
 RDF_TERM: dict[str, Any] = {
     "type": "object",
@@ -62,13 +66,23 @@ def param_schema(param: Param, vocabulary: Vocabulary) -> dict[str, Any]:
     if param.kind == "enum":
         return {"type": "string", "enum": list(param.choices)}
     if param.kind == "category":
-        return {"anyOf": [{"type": "string", "enum": vocabulary.category_names}, {"type": "string", "format": "iri"}]}
+        return {"type": "string", "enum": sorted({*vocabulary.category_names, *vocabulary.categories})}
     if param.kind == "edition":
-        names = [e.slug for e in vocabulary.editions] + sorted({str(e.year) for e in vocabulary.editions if e.year is not None})
-        return {"anyOf": [{"type": "string", "enum": names}, {"type": "string", "format": "iri"}]}
+        years = [str(e.year) for e in vocabulary.editions if e.year is not None]
+        unique_years = [year for year in dict.fromkeys(years) if years.count(year) == 1]
+        names = [name for e in vocabulary.editions for name in (e.slug, e.label, e.iri)]
+        return {"type": "string", "enum": [*dict.fromkeys(names), *unique_years]}
+    if param.kind == "country":
+        return {"type": "string", "enum": country_values()}
     if param.kind == "string":
         return {"type": "string", "maxLength": MAX_STRING}
-    return {"type": "string", "minLength": 1}
+    return {"type": "string", "minLength": 1, "pattern": "\\S"}  # a resource: anything but blanks
+
+
+def country_values() -> list[str]:
+    """Return what a country parameter takes: every ISO 3166 alpha-3 code, IOC code and English name."""
+    values = {value for c in all_countries() for value in (c.iso3, c.ioc, c.name) if value}
+    return sorted(values)
 
 
 def _described(param: Param, vocabulary: Vocabulary) -> str:
@@ -78,6 +92,17 @@ def _described(param: Param, vocabulary: Vocabulary) -> str:
         accepted = f" Editions of this dataset: {', '.join(e.listed for e in vocabulary.editions) or 'none'}."
     default = f" Default: {param.default}." if param.default is not None else ""
     return f"{text}Expects {param.expects}.{accepted}{default}"
+
+
+def value_schema(param: Param, vocabulary: Vocabulary) -> dict[str, Any]:
+    """Return the JSON Schema of a parameter as a request may give it: an optional one may also be empty (left out),
+    as a form sends an empty field."""
+    schema = param_schema(param, vocabulary)
+    if param.required:
+        return schema
+    if "enum" in schema:
+        return {**schema, "enum": ["", *schema["enum"]]}
+    return {"anyOf": [schema, {"type": "string", "maxLength": 0, "description": "empty: the parameter is left out"}]}
 
 
 def _parameters(
@@ -90,7 +115,7 @@ def _parameters(
             "in": "query",
             "required": param.required,
             "description": _described(param, vocabulary),
-            "schema": param_schema(param, vocabulary),
+            "schema": value_schema(param, vocabulary),
         }
         if param.name in example:
             entry["example"] = int(example[param.name]) if param.kind == "integer" else example[param.name]

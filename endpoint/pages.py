@@ -21,7 +21,7 @@ from endpoint.negotiation import prefers_html
 from endpoint.overview import overview
 from endpoint.resource import describe, exists
 from endpoint.resource_view import page_model
-from endpoint.responses import cacheable, public_cache_control
+from endpoint.responses import cacheable, public_cache_control, secure
 from endpoint.results import parse_term
 from endpoint.saved_view import saved_page
 from endpoint.state import state
@@ -29,7 +29,6 @@ from loader.parsing import format_duration
 
 bp = Blueprint("pages", __name__)
 
-CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'"
 BROWSE_PAGE = 100
 DEFAULT_QUERY = """\
 PREFIX rally: <https://w3id.org/rally-kg/ontology#>
@@ -58,10 +57,7 @@ def html(template: str, status: int = 200, public: bool = True, **context: Any) 
 
 
 def _respond(body: bytes, status: int, public: bool, tag: tuple[object, ...] | None = None) -> Response:
-    response = Response(body, status=status, content_type="text/html; charset=utf-8")
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "same-origin"
+    response = secure(Response(body, status=status, content_type="text/html; charset=utf-8"))
     if public and status == 200:
         response.headers["Cache-Control"] = public_cache_control()
         response.set_etag(state().etag(*(tag or ("page", request.full_path))))

@@ -19,7 +19,7 @@ from endpoint import openapi
 from endpoint.errors import ProtocolError
 from endpoint.executor import QueryTimeout
 from endpoint.negotiation import Format, prefers_html
-from endpoint.responses import cacheable, negotiated
+from endpoint.responses import cacheable, negotiated, secure
 from endpoint.results import Answer, Failure
 from endpoint.saved import (
     QUERIES_DIR,
@@ -68,12 +68,12 @@ def index() -> Response:
             "queries.html",
             queries=queries.values(),
             examples={q.name: dict(found.example(q)) for q in queries.values()},
-            example_urls={q.name: _url(q, found.example(q)) for q in queries.values()},
+            example_urls={q.name: _url(q, found.example(q), root="/") for q in queries.values()},
             categories=found.vocabulary.category_names,
             editions=found.vocabulary.editions,
             input_type=_input_type,
         )
-        return cacheable(body, "text/html; charset=utf-8", None)
+        return secure(cacheable(body, "text/html; charset=utf-8", None))
     document = {"queries": listed, "openapi": f"{request.url_root}openapi.json"}
     return cacheable(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "application/json", None)
 
@@ -127,7 +127,7 @@ def run(name: str) -> WerkzeugResponse:
     try:
         call = bind(query, _request_values(), registry().vocabulary, max_rows)
     except ParameterError as error:
-        raise ProtocolError(400, str(error)) from None
+        raise ProtocolError(error.status, str(error)) from None
     fmt = _format(query, call.format)
     answer, elapsed = _answer(call, fmt, max_rows)
     return _respond(call, answer, fmt, elapsed)
@@ -183,9 +183,9 @@ def _respond(call: Call, answer: Answer, fmt: Format, elapsed_ms: float) -> Resp
     return response
 
 
-def _url(query: SavedQuery, example: tuple[tuple[str, str], ...] = ()) -> str:
-    """Return the URL of a saved query, with an example's parameters when given."""
-    url = f"{request.url_root}queries/{query.name}"
+def _url(query: SavedQuery, example: tuple[tuple[str, str], ...] = (), root: str | None = None) -> str:
+    """Return the URL of a saved query (under `root`, default the request's), with an example's parameters when given."""
+    url = f"{request.url_root if root is None else root}queries/{query.name}"
     return f"{url}?{urlencode(example)}" if example else url
 
 

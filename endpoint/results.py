@@ -9,6 +9,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from endpoint.syntax import explain
+from loader.namespaces import PREFIXES
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -40,6 +43,8 @@ class Job:
     graph_format: str | None  # for CONSTRUCT and DESCRIBE
     max_rows: int
     substitutions: tuple[tuple[str, str], ...] = ()  # (variable, N-Triples term): values bound, never pasted
+    base_iri: str | None = None  # what relative IRIs in the query resolve against (the endpoint's URL)
+    prefixes: tuple[tuple[str, str], ...] = ()  # prefixes the query may use without declaring them (editor, saved)
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,8 @@ def execute(store: ox.Store, job: Job, default: list[ox.NamedNode], named: list[
             default_graph=default_graph,
             named_graphs=named_graphs,
             substitutions=_substitutions(job),
+            base_iri=job.base_iri,
+            prefixes=dict(job.prefixes) or None,
         )
         if isinstance(results, ox.QueryBoolean):
             if job.result_format is None:
@@ -134,7 +141,7 @@ def execute(store: ox.Store, job: Job, default: list[ox.NamedNode], named: list[
             return _solutions(results, job)
         return _triples(results, job)
     except SyntaxError as error:
-        return Failure("syntax", str(error))
+        return Failure("syntax", explain(job.query, str(error)))
     except (OSError, ValueError, RuntimeError, TypeError) as error:
         return Failure("evaluation", str(error))
 
@@ -167,17 +174,3 @@ def _triples(results: ox.QueryTriples, job: Job) -> Answer:
         prefixes = PREFIXES if job.graph_format == "turtle" else None
         body = ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
     return Answer("graph", job.graph_format, body, len(triples), truncated)
-
-
-PREFIXES = {
-    "rally": "https://w3id.org/rally-kg/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "wd": "http://www.wikidata.org/entity/",
-    "wdt": "http://www.wikidata.org/prop/direct/",
-}

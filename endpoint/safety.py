@@ -19,6 +19,24 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 UPDATE_WORDS = {"insert", "delete", "load", "clear", "drop", "create", "copy", "move", "add", "with"}
+MAX_NESTING = 100  # brackets, parentheses and braces inside each other; the parser's stack ends some thousands deep
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape(query: str) -> str:
+    """Return a query with its \\u and \\U code point escapes decoded, as SPARQL reads them before anything else.
+
+    >>> unescape(r"FROM <\\u0066ile:///etc/passwd>")
+    'FROM <file:///etc/passwd>'
+    """
+
+    def decode(match: re.Match[str]) -> str:
+        try:
+            return chr(int(match.group(1) or match.group(2), 16))
+        except (ValueError, OverflowError):
+            return match.group(0)
+
+    return _ESCAPE.sub(decode, query)
 
 
 class Refused(Exception):
@@ -65,10 +83,19 @@ def inspect(query: str, is_local_graph: Callable[[str], bool]) -> Inspection:
     ...
     endpoint.safety.Refused: SERVICE (federated query) is not allowed: this endpoint makes no outbound requests
     """
-    found = tokens(query)
+    found = tokens(unescape(query))
     prefixes: dict[str, str] = {}
     from_graphs: list[str] = []
     from_named: list[str] = []
+    depth = deepest = 0
+    for _kind, text in found:
+        if text in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif text in ("}", ")", "]"):
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise Refused("nesting", f"the query nests brackets {deepest} deep; at most {MAX_NESTING} are taken (write it flatter)")
     for index, (kind, text) in enumerate(found):
         if kind != "word":
             continue

@@ -23,9 +23,11 @@ import pyoxigraph as ox
 from endpoint.dataset import ServedDataset
 from endpoint.names import fold, name_index
 from endpoint.results import RESULT_FORMATS, Answer, Failure, Job, execute, parse_term
+from endpoint.syntax import explain
 from endpoint.safety import Refused, inspect, tokens
 from loader.countries import country_by_code, country_by_name
 from loader.names import category_slug
+from loader.namespaces import PREFIXES
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 RESERVED = ("format", "limit", "offset")  # request parameters of every saved query
@@ -54,11 +56,13 @@ class QueryFileError(ValueError):
 
 
 class ParameterError(ValueError):
-    """A request parameter that is missing, unknown or not what its type expects; the message names it."""
+    """A request parameter that is missing, unknown or not what its type expects (400), or that names a resource this
+    dataset does not have (404); the message names it."""
 
-    def __init__(self, name: str, message: str) -> None:
+    def __init__(self, name: str, message: str, status: int = 400) -> None:
         super().__init__(f"parameter '{name}': {message}")
         self.name = name
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -330,14 +334,14 @@ def check_sparql(text: str, params: Sequence[Param], path: Path | str) -> str:
             )
     store = ox.Store()
     try:
-        store.query(text)
+        store.query(text, prefixes=PREFIXES)
     except SyntaxError as error:
         position = _SYNTAX_POSITION.search(str(error))
-        message = str(error).splitlines()[0][:200]
+        message = explain(text, str(error))
         raise QueryFileError(path, int(position.group(1)) if position else 1, f"malformed query: {message}") from None
     for param in params:
         try:
-            store.query(text, substitutions={ox.Variable(param.variable): _dummy(param)})
+            store.query(text, substitutions={ox.Variable(param.variable): _dummy(param)}, prefixes=PREFIXES)
         except (RuntimeError, ValueError) as error:
             raise QueryFileError(
                 path, param.line, f"parameter {param.name!r} cannot be bound: {error} (a SELECT must project ?{param.variable})"
@@ -595,19 +599,19 @@ class Vocabulary:
             iri = text if _SCHEME.fullmatch(text) else self.base + text.lstrip("/")
             try:
                 node = ox.NamedNode(iri)
-            except ValueError as error:
-                raise ParameterError(param.name, f"{value!r} is not a valid IRI ({error}); expected {param.expects}") from None
+            except ValueError:
+                return self._named(param, text)  # not an IRI: perhaps a name with a slash in it
             if not self._ask("ASK { { ?iri ?p ?o } UNION { ?s ?p ?iri } }", {"iri": node}, union=True):
-                raise ParameterError(param.name, f"no resource <{iri}> in this dataset; expected {param.expects}")
+                raise ParameterError(param.name, f"no resource <{iri}> in this dataset; expected {param.expects}", 404)
             if param.of_class and not self._ask("ASK { ?iri a ?class }", {"iri": node, "class": ox.NamedNode(param.of_class)}):
-                raise ParameterError(param.name, f"<{iri}> is not a {param.class_name}; expected {param.expects}")
+                raise ParameterError(param.name, f"<{iri}> is not a {param.class_name}; expected {param.expects}", 404)
             return node
         return self._named(param, text)
 
     def _named(self, param: Param, name: str) -> ox.NamedNode:
         found = name_index(self.dataset).named(name, param.of_class)
         if not found:
-            raise ParameterError(param.name, f"nothing in this dataset is named {name!r}; expected {param.expects}")
+            raise ParameterError(param.name, f"nothing in this dataset is named {name!r}; expected {param.expects}", 404)
         if len(found) > 1:
             listed = ", ".join(f"<{iri}>" for iri in found[:5])
             raise ParameterError(param.name, f"{name!r} names {len(found)} resources ({listed}): give the IRI")
@@ -661,7 +665,7 @@ class Call:
         A page is cut at its limit (one more row fetched says whether there are more); other answers at max_rows.
         """
         cap = self.limit if self.limit is not None else max_rows
-        return Job(self.text, None, None, False, result_format, graph_format, cap, self.terms)
+        return Job(self.text, None, None, False, result_format, graph_format, cap, self.terms, prefixes=tuple(PREFIXES.items()))
 
 
 def _single(values: Mapping[str, Sequence[str]], name: str) -> str | None:
@@ -713,7 +717,10 @@ def bind(query: SavedQuery, values: Mapping[str, Sequence[str]], vocabulary: Voc
         raise ParameterError(
             "limit" if limit_value is not None else "offset", f"{query.name} is a {query.form} query: its answer is not paged"
         )
-    return Call(query, tuple(terms), tuple(given), limit, offset, _single(values, "format"))
+    fmt = _single(values, "format")
+    if fmt is not None and not fmt.strip():
+        raise ParameterError("format", "empty; leave it out to go by the Accept header, or name a format (json, csv, ...)")
+    return Call(query, tuple(terms), tuple(given), limit, offset, fmt)
 
 
 def page_links(call: Call, rows: int, truncated: bool, base_url: str) -> dict[str, str]:
@@ -758,6 +765,7 @@ def _answers(query: SavedQuery, terms: Sequence[tuple[str, str]], vocabulary: Vo
             f"{query.text.rstrip()}\nLIMIT {rows}\n",
             default_graph=_graphs(vocabulary.default_graphs),
             named_graphs=list(vocabulary.dataset.named_graphs),
+            prefixes=PREFIXES,
             substitutions={ox.Variable(v): parse_term(t) for v, t in terms} or None,
         )
     except (SyntaxError, ValueError, RuntimeError, OSError):

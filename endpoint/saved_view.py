@@ -118,7 +118,7 @@ def saved_page(
         assert fmt is not None
         answer, _ = queries._answer(call, fmt, max_rows)
     except ParameterError as error:
-        page.error, page.status = str(error), 400
+        page.error, page.status = str(error), error.status
         return page
     except ProtocolError as error:
         page.error, page.status = error.message, error.status

@@ -6,14 +6,63 @@ import logging
 import os
 import socket
 import sys
+import time
 from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.http.errors import (
+    InvalidHeader,
+    InvalidHeaderName,
+    InvalidHTTPVersion,
+    InvalidRequestLine,
+    InvalidRequestMethod,
+    LimitRequestHeaders,
+    LimitRequestLine,
+)
+from gunicorn.workers.sync import SyncWorker
 
 from endpoint import create_app
+
+
+class PlainErrorWorker(SyncWorker):  # type: ignore[misc]
+    """gunicorn's sync worker, answering the requests gunicorn refuses itself in plain text, like every other error."""
+
+    def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: BaseException) -> None:
+        """Answer a request gunicorn could not read (too long a line, bad headers) in plain text; else as gunicorn does."""
+        if isinstance(exc, LimitRequestLine):
+            status, message = (
+                414,
+                (
+                    f"the request line is longer than the {self.cfg.limit_request_line} bytes a URL may have here: "
+                    "send a long query by POST (a form with query=..., or the query itself as application/sparql-query)"
+                ),
+            )
+        elif isinstance(exc, LimitRequestHeaders):
+            status, message = 431, f"the request's headers are too many or too long: {exc}"
+        elif isinstance(exc, (InvalidRequestLine, InvalidRequestMethod, InvalidHTTPVersion, InvalidHeader, InvalidHeaderName)):
+            status, message = 400, f"not an HTTP request this server can read: {exc}"
+        else:
+            super().handle_error(req, client, addr, exc)
+            return
+        body = f"{status} {HTTPStatus(status).phrase}: {message}\n".encode()
+        head = (
+            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n"
+            "X-Content-Type-Options: nosniff\r\n"
+            "Access-Control-Allow-Origin: *\r\n"
+            "Cache-Control: no-store\r\n"
+            f"Content-Length: {len(body)}\r\n"
+            "Connection: close\r\n\r\n"
+        ).encode("ascii")
+        logging.getLogger("endpoint.access").info("%s - - %d %s", time.strftime("%Y-%m-%dT%H:%M:%S"), status, message[:80])
+        try:
+            client.sendall(head + body)
+        except OSError:
+            pass  # the client is gone
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -78,7 +127,7 @@ def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None =
     options = {
         "bind": f"{host}:{port}",
         "workers": count,
-        "worker_class": "sync",
+        "worker_class": "endpoint.server.PlainErrorWorker",
         "preload_app": True,
         "timeout": int(float(app.config["QUERY_TIMEOUT"])) + 30,
         "graceful_timeout": 5,
@@ -86,7 +135,7 @@ def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None =
         "accesslog": None,
         "errorlog": "-",
         "loglevel": "warning",
-        "limit_request_line": 16384,
+        "limit_request_line": 8190,  # the most gunicorn takes; a longer URL gets the plain-text 414 above
         "proc_name": "rally-kg",
     }
     print(

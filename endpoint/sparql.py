@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from endpoint import describe
 from endpoint.errors import ProtocolError
 from endpoint.executor import QueryTimeout
-from endpoint.negotiation import FORMATS, Format, UnknownFormat, negotiate, prefers_html
+from endpoint.negotiation import FORMATS, Format, UnknownFormat, graph_fallback, negotiate, prefers_html
 from endpoint.responses import cacheable, unknown_format
 from endpoint.results import Answer, Failure, Job
 from endpoint.safety import Refused, inspect
@@ -34,6 +34,7 @@ class SparqlRequest:
     named_graphs: tuple[str, ...]
     format: str | None
     timeout: float
+    prefixes: tuple[tuple[str, str], ...] = ()  # known without a PREFIX line (the editor's queries only)
 
 
 def _values(name: str) -> list[str]:
@@ -57,10 +58,12 @@ def parse_request() -> SparqlRequest | None:
                 raise ProtocolError(
                     400, "a query in the body (application/sparql-query) and a 'query' parameter: give exactly one"
                 )
-            body = request.get_data(cache=False)
+            charset = request.mimetype_params.get("charset", "utf-8")
+            if charset.lower().replace("-", "") != "utf8":
+                raise ProtocolError(400, f"Content-Type charset={charset}: the SPARQL protocol takes a query body in UTF-8 only")
             try:
-                queries = [body.decode(request.mimetype_params.get("charset", "utf-8"))]
-            except (UnicodeDecodeError, LookupError):
+                queries = [request.get_data(cache=False).decode("utf-8")]
+            except UnicodeDecodeError:
                 raise ProtocolError(400, "the query body is not UTF-8 text") from None
         elif mimetype != FORM:
             raise ProtocolError(
@@ -129,15 +132,14 @@ def answer_query(parsed: SparqlRequest) -> Response:
     """Run a validated query (checked, cached, timed) and return the negotiated response."""
     current = state()
     dataset = current.dataset
-    for iri in parsed.default_graphs + parsed.named_graphs:
-        if not dataset.is_local_graph(iri):
-            raise ProtocolError(400, f"graph <{iri}> is not a graph of this dataset; remote graphs are not fetched")
     try:
         inspection = inspect(parsed.query, dataset.is_local_graph)
     except Refused as refusal:
         raise ProtocolError(400, str(refusal)) from None
     results_format = choose("results", parsed.format)
-    graph_format = choose("graph", parsed.format)
+    graph_format = choose("graph", parsed.format) or (
+        graph_fallback(request.headers.get("Accept")) if not parsed.format else None
+    )
     if results_format is None and graph_format is None:
         raise _not_acceptable()
     protocol_dataset = bool(parsed.default_graphs or parsed.named_graphs)
@@ -151,6 +153,8 @@ def answer_query(parsed: SparqlRequest) -> Response:
         result_format=results_format.serialiser if results_format else None,
         graph_format=graph_format.serialiser if graph_format else None,
         max_rows=int(current_app.config["MAX_ROWS"]),
+        base_iri=request.base_url,
+        prefixes=parsed.prefixes,
     )
     started = time.perf_counter()
     cached = current.cache.get(_key(job))
@@ -178,11 +182,27 @@ def answer_query(parsed: SparqlRequest) -> Response:
     fmt = results_format if answer.kind in ("select", "ask") else graph_format
     if fmt is None or answer.format is None:
         raise _not_acceptable(answer.kind)
-    return _respond(answer, fmt, current.etag(_key(job), fmt.media_type), elapsed)
+    response = _respond(answer, fmt, current.etag(_key(job), fmt.media_type), elapsed)
+    unknown = [iri for iri in parsed.default_graphs + parsed.named_graphs if not dataset.is_local_graph(iri)]
+    if unknown:  # the protocol's dataset semantics: a graph the store does not hold is empty; nothing is fetched
+        warnings = [f'199 rally-kg "<{iri}> is not a graph of this dataset: it is empty here"' for iri in unknown]
+        response.headers["Warning"] = ", ".join(filter(None, [response.headers.get("Warning"), *warnings]))
+        response.headers["X-Unknown-Graphs"] = " ".join(f"<{iri}>" for iri in unknown)
+    return response
 
 
 def _key(job: Job) -> tuple[object, ...]:
-    return (job.query, job.default_graph, job.named_graphs, job.union_default, job.result_format, job.graph_format, job.max_rows)
+    return (
+        job.query,
+        job.default_graph,
+        job.named_graphs,
+        job.union_default,
+        job.result_format,
+        job.graph_format,
+        job.max_rows,
+        job.base_iri,
+        job.prefixes,
+    )
 
 
 def _not_acceptable(kind: str | None = None) -> ProtocolError:

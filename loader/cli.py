@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=None, help="server processes (default: one per core, at least 2)")
     serve.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default: 10)")
     serve.add_argument("--max-rows", type=int, default=10_000, help="rows of one answer before it is cut (default: 10000)")
+    serve.add_argument(
+        "--query-memory", type=int, default=1024, metavar="MB", help="memory one query may take, in MB (default: 1024)"
+    )
     return parser
 
 
@@ -149,7 +152,12 @@ def _serve(args: argparse.Namespace) -> int:
             return 2
     from endpoint.server import serve  # the web stack is only needed to serve
 
-    config = {"DATA_DIR": str(data), "QUERY_TIMEOUT": args.timeout, "MAX_ROWS": args.max_rows}
+    config = {
+        "DATA_DIR": str(data),
+        "QUERY_TIMEOUT": args.timeout,
+        "MAX_ROWS": args.max_rows,
+        "QUERY_MEMORY_MB": args.query_memory,
+    }
     return serve(args.host, args.port, config, workers=args.workers)
 
 

@@ -12,6 +12,25 @@ WDT = Namespace("http://www.wikidata.org/prop/direct/")
 WIKIDATA_PAGE = Namespace("https://www.wikidata.org/wiki/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 
+# The prefixes of the dataset, in one table: declared in every document and page query, offered by the query
+# editor and the saved queries without a PREFIX line, and used to write IRIs short.
+PREFIXES: dict[str, str] = {
+    "rally": "https://w3id.org/rally-kg/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "void": "http://rdfs.org/ns/void#",
+    "time": "http://www.w3.org/2006/time#",
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+}
+
 
 class RALLY(DefinedNamespace):
     """Terms of ontology/rally.ttl; a misspelt term is an error (tests keep this list and the file equal)."""

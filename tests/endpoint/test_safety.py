@@ -410,3 +410,97 @@ def test_metrics_in_json_when_accepted(fetch: Fetch) -> None:
     reply = fetch("GET", "/metrics", headers={"Accept": "application/json"})
     assert reply.status == 200 and reply.media_type == "application/json"
     assert {"queries", "errors", "timeouts"} <= set(reply.json())
+
+
+def test_metrics_count_saved_query_answers_from_the_response_cache(fetch_http: Fetch) -> None:
+    path = "/queries/stage-winners?stage=7&category=cars&probe=metrics"  # an unknown parameter: a 400, not cached
+    assert fetch_http("GET", path).status == 400
+    before = counters(fetch_http)
+    for _ in range(3):  # the same request three times: the second and third come from the response cache
+        assert fetch_http("GET", "/queries/stage-winners", params={"stage": "7", "category": "cars"}).status == 200
+    after = counters(fetch_http)
+    served = after["queries"] - before["queries"]
+    assert served >= 3, (before, after)  # gunicorn's two workers each count their own; at least three in all
+
+
+# --- Hostile requests ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000,
+        "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }",
+    ],
+    ids=["3000-braces", "5000-parentheses"],
+)
+def test_a_query_nested_too_deep_is_a_400_before_the_engine_sees_it(fetch: Fetch, query: str) -> None:
+    reply = fetch.sparql(query, how="form")
+    assert reply.status == 400, reply.text
+    assert "nests brackets" in reply.text and "at most 100" in reply.text
+    assert fetch.sparql(COUNT_STAGES + " # after the deep one").status == 200  # the worker is alive
+
+
+def test_a_query_nested_too_deep_from_the_editor_form_is_refused(fetch: Fetch) -> None:
+    query = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    reply = fetch("POST", "/editor", data=[("query", query)], headers={"Accept": "text/html"})
+    assert reply.status == 400 and "nests brackets" in reply.text
+
+
+DOUBLINGS = (
+    'SELECT (STRLEN(?x30) AS ?n) WHERE { BIND("xxxxxxxx" AS ?x0) '
+    + " ".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(30))
+    + " }"
+)
+
+
+def test_a_query_past_its_memory_limit_is_stopped_like_a_timeout(make_fetch: FetchFactory) -> None:
+    fetch = make_fetch(QUERY_MEMORY_MB=200)
+    started = time.monotonic()
+    reply = fetch.sparql(DOUBLINGS)
+    assert reply.status == 503, reply.text
+    assert "more than 200 MB of memory" in reply.text
+    assert time.monotonic() - started < 10
+    assert fetch.sparql(COUNT_STAGES).status == 200
+
+
+def test_the_real_server_stops_a_query_past_its_memory_limit(built: Path, tmp_path: Path) -> None:
+    from tests.servers import serving
+
+    with serving(built, tmp_path / "serve.log", options=["--query-memory", "200"]) as (root, _):
+        reply = requests.get(root + "/sparql", params={"query": DOUBLINGS}, timeout=60)
+        assert reply.status_code == 503, reply.text
+        assert "more than 200 MB of memory" in reply.text
+        after = requests.get(root + "/sparql", params={"query": COUNT_STAGES}, timeout=30)
+        assert after.status_code == 200
+
+
+@pytest.mark.parametrize("escape", [r"\u0066", r"\U00000066"])
+def test_from_a_file_written_with_code_point_escapes_is_refused(fetch: Fetch, escape: str) -> None:
+    reply = fetch.sparql(f"SELECT * FROM <{escape}ile:///etc/passwd> WHERE {{ ?s ?p ?o }}")
+    assert reply.status == 400 and "file:///etc/passwd" in reply.text, reply.text
+
+
+def test_a_url_too_long_for_the_server_says_to_post(fetch_http: Fetch, server: str) -> None:
+    query = COUNT_STAGES + " #" + "x" * 9000
+    reply = requests.get(server + "/sparql", params={"query": query}, timeout=30)
+    assert reply.status_code == 414
+    assert reply.headers["Content-Type"].startswith("text/plain")
+    assert "POST" in reply.text and "<html" not in reply.text.lower()
+    assert reply.headers.get("X-Content-Type-Options") == "nosniff"
+    posted = requests.post(server + "/sparql", data={"query": query}, timeout=30)
+    assert posted.status_code == 200
+
+
+def test_a_plain_text_error_is_not_sniffed(fetch: Fetch) -> None:
+    reply = fetch.sparql("SELECT <script>alert(1)</script>")
+    assert reply.status == 400 and reply.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_saved_queries_page_carries_the_headers_of_every_page(fetch: Fetch) -> None:
+    reply = fetch("GET", "/queries", headers={"Accept": "text/html", "Host": "evil.example"})
+    assert reply.status == 200 and reply.media_type == "text/html"
+    assert "default-src 'self'" in reply.headers["Content-Security-Policy"]
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    assert reply.headers["Referrer-Policy"] == "same-origin"
+    assert "evil.example" not in reply.text  # its links are relative, whatever Host the request names

@@ -181,8 +181,18 @@ def test_the_query_editor_runs_a_query_and_links_the_iris(client: FlaskClient) -
 
 def test_the_query_editor_shows_a_syntax_error_with_its_position(client: FlaskClient) -> None:
     editor = get_page(client, "/editor?" + urlencode({"query": "SELECT ?x\nWHERE {\n  ?x ?y }"}), status=400)
-    assert "malformed query" in editor.text
+    assert "malformed query: the query does not parse at 3:" in editor.text
     assert "At line 3, column" in editor.text
+
+
+def test_the_query_editor_knows_the_datasets_prefixes_and_its_downloads_declare_them(client: FlaskClient) -> None:
+    query = "SELECT ?s WHERE { ?s a rally:Stage ; rally:stageNumber 7 ; rdfs:label ?label }"
+    editor = get_page(client, "/editor?" + urlencode({"query": query}))
+    assert editor.tables["results"] == [["s"], ["edition/2001-dakar-rally/stage/7"]]
+    [download] = [href for text, href in editor.links if text == "csv"]
+    assert client.get(download).status_code == 200  # /sparql itself declares no prefix for a client
+    unknown = get_page(client, "/editor?" + urlencode({"query": "SELECT ?s WHERE { ?s a nowhere:Stage }"}), status=400)
+    assert "unknown prefix `nowhere:` at 1:24" in unknown.text
 
 
 def test_the_query_editor_refuses_what_the_endpoint_refuses(client: FlaskClient) -> None:
