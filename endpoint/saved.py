@@ -23,8 +23,8 @@ import pyoxigraph as ox
 from endpoint.dataset import ServedDataset
 from endpoint.names import fold, name_index
 from endpoint.results import RESULT_FORMATS, Answer, Failure, Job, execute, parse_term
-from endpoint.syntax import explain
 from endpoint.safety import Refused, inspect, tokens
+from endpoint.syntax import explain
 from loader.countries import country_by_code, country_by_name
 from loader.names import category_slug
 from loader.namespaces import PREFIXES
