@@ -19,7 +19,7 @@ from owlrl import DeductiveClosure
 from owlrl.OWLRL import OWLRL_Semantics
 from rdflib import Graph
 
-from loader.cli import build_summary
+from cli.build import build_summary
 from loader.pipeline import BUNDLED_DOCUMENT, load_ontology, load_paths
 from loader.store import write_build
 

@@ -33,6 +33,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from endpoint.core.answers import execute
+from endpoint.core.dataset import open_dataset
+from endpoint.core.service import Limits, Service, Session
+from endpoint.saved.calls import bind
+from endpoint.saved.files import load_queries
+from endpoint.saved.values import Vocabulary
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build"
 RESULTS = ROOT / "bench" / "results"
@@ -61,7 +68,7 @@ def _free_port() -> int:
 
 
 def _start_server(port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "loader.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--data", str(BUILD)]
+    command = [sys.executable, "-m", "cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--data", str(BUILD)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -90,13 +97,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 def engine_times(runs: int) -> dict[str, dict[str, float]]:
     """Return p50/p99 (ms) per saved query of its example's job run straight through the engine, uncached."""
-    sys.path.insert(0, str(ROOT))
-    from endpoint.dataset import open_dataset
-    from endpoint.results import execute
-    from endpoint.saved import Vocabulary, bind, load_queries
-
     dataset = open_dataset(BUILD)
-    vocabulary = Vocabulary.of(dataset)
+    vocabulary = Vocabulary.of(Session(Service.open(dataset, Limits()), None))
     figures = {}
     for name, query in load_queries().items():
         values: dict[str, list[str]] = {}
@@ -126,10 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if wrk is None:
         sys.exit("wrk is not installed: apt-get install -y wrk")
     if not (BUILD / "dataset.nq").exists():
-        subprocess.run([sys.executable, "-m", "loader.cli", "build", "--out", str(BUILD), "--quiet"], cwd=ROOT, check=True)
-    sys.path.insert(0, str(ROOT))
-    from endpoint.saved import load_queries
-
+        subprocess.run([sys.executable, "-m", "cli", "build", "--out", str(BUILD), "--quiet"], cwd=ROOT, check=True)
     queries = load_queries()
     port = _free_port()
     process = _start_server(port)

@@ -59,10 +59,10 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "build")
     args = parser.parse_args()
     if not (args.data / "dataset.nq").is_file():
-        subprocess.run([sys.executable, "-m", "loader.cli", "build", "--out", str(args.data), "--quiet"], cwd=ROOT, check=True)
+        subprocess.run([sys.executable, "-m", "cli", "build", "--out", str(args.data), "--quiet"], cwd=ROOT, check=True)
     port = free_port()
     root = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "loader.cli", "serve", "--port", str(port), "--data", str(args.data), "--workers", "2"]
+    command = [sys.executable, "-m", "cli", "serve", "--port", str(port), "--data", str(args.data), "--workers", "2"]
     server = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL, start_new_session=True)
     statuses: collections.Counter[str] = collections.Counter()
     latencies: list[float] = []

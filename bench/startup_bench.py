@@ -30,7 +30,7 @@ def ready_after(data: Path) -> float:
     """Return the seconds one server start takes until /healthz answers."""
     port = free_port()
     started = time.perf_counter()
-    command = [sys.executable, "-m", "loader.cli", "serve", "--port", str(port), "--data", str(data)]
+    command = [sys.executable, "-m", "cli", "serve", "--port", str(port), "--data", str(data)]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         while True:
@@ -52,7 +52,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "build")
     args = parser.parse_args()
     if not (args.data / "dataset.nq").is_file():
-        subprocess.run([sys.executable, "-m", "loader.cli", "build", "--out", str(args.data), "--quiet"], cwd=ROOT, check=True)
+        subprocess.run([sys.executable, "-m", "cli", "build", "--out", str(args.data), "--quiet"], cwd=ROOT, check=True)
     times = [ready_after(args.data) for _ in range(args.runs)]
     print(
         f"rally-kg serve ready after {statistics.median(times):.2f} s (median of {args.runs}; min {min(times):.2f}, max {max(times):.2f})"

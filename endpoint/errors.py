@@ -1,11 +1,15 @@
-"""Domain errors and the one place that turns any error into an HTTP response (never a stack trace)."""
+"""The one place that turns an error into an HTTP response: plain text saying what and where, never a stack trace."""
 
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+
+from endpoint.core.errors import QueryError, QueryFailed, QueryTimeout, Refused
+from endpoint.saved.model import ParameterError
 
 log = logging.getLogger("endpoint")
 
@@ -20,9 +24,25 @@ class ProtocolError(Exception):
         self.headers = headers or {}
 
 
+def status_of(error: QueryError | ParameterError) -> int:
+    """Return the HTTP status of a query not answered: refused, malformed or with a bad parameter 400, a parameter
+    naming nothing of the dataset 404, stopped 503."""
+    if isinstance(error, ParameterError):
+        return 404 if error.absent else 400
+    if isinstance(error, QueryTimeout):
+        return 503
+    if isinstance(error, (Refused, QueryFailed)):
+        return 400
+    return 500
+
+
 def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     """Return a plain-text error response."""
-    response = Response(f"{status} {_reason(status)}: {message}\n", status=status, mimetype="text/plain")
+    try:
+        reason = HTTPStatus(status).phrase
+    except ValueError:
+        reason = "Error"
+    response = Response(f"{status} {reason}: {message}\n", status=status, mimetype="text/plain")
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"  # the message may echo what the request sent
     for key, value in (headers or {}).items():
@@ -30,21 +50,17 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
     return response
 
 
-def _reason(status: int) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"
-
-
 def register(app: Flask) -> None:
-    """Map ProtocolError, HTTP errors and anything unexpected to responses."""
+    """Map ProtocolError, query and parameter errors, HTTP errors and anything unexpected to responses."""
 
     @app.errorhandler(ProtocolError)
     def protocol_error(error: ProtocolError) -> Response:
         return error_response(error.status, error.message, error.headers)
+
+    @app.errorhandler(QueryError)
+    @app.errorhandler(ParameterError)
+    def query_error(error: QueryError | ParameterError) -> Response:
+        return error_response(status_of(error), str(error))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:

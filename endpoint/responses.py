@@ -1,12 +1,15 @@
 """How answers are made: the format negotiated (or refused, saying why), and for answers anyone may cache,
-ETag from the dataset, Cache-Control, Vary, 304s."""
+ETag from the dataset, Cache-Control, Vary, 304s; the headers every page carries."""
 
 from __future__ import annotations
 
-from flask import Response, current_app, request
+from collections.abc import Iterable
 
+from flask import Response, current_app, render_template, request
+
+from endpoint.context import service
+from endpoint.core.negotiation import FORMATS, HTML_TYPES, Format, UnknownFormat, format_names, negotiate
 from endpoint.errors import ProtocolError
-from endpoint.negotiation import FORMATS, Format, UnknownFormat, format_names, negotiate
 
 ANSWER_VARY = "Accept, Accept-Encoding"
 PAGE_POLICY = (
@@ -42,18 +45,50 @@ def cacheable(
     return response
 
 
+def page(
+    template: str, status: int = 200, public: bool = True, tag: tuple[object, ...] | None = None, **context: object
+) -> Response:
+    """Return a rendered HTML page with the headers every page carries; a public one with an ETag (from `tag`, else
+    the URL) and caching headers, any other `no-store`."""
+    return html(render_template(template, **context).encode("utf-8"), status, public, tag)
+
+
+def html(body: bytes, status: int = 200, public: bool = True, tag: tuple[object, ...] | None = None) -> Response:
+    """Return an HTML body as a page (see `page`)."""
+    response = secure(Response(body, status=status, content_type="text/html; charset=utf-8"))
+    if public and status == 200:
+        response.headers["Cache-Control"] = public_cache_control()
+        response.set_etag(service().etag(*(tag or ("page", request.full_path))))
+        response.make_conditional(request)
+    else:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def unknown_format(requested: str | None) -> ProtocolError:
     """Return the 400 for a `format` parameter naming nothing the endpoint offers."""
     return ProtocolError(400, f"parameter 'format': expected one of {', '.join(format_names())}, got {requested!r}")
 
 
-def negotiated(kind: str, requested: str | None, what: str) -> Format:
-    """Return the format the request asks for (Accept, or `format=`) for a kind of answer; 400 or 406 when there is none."""
+def not_acceptable(what: str, kinds: Iterable[str], pages: bool = False) -> ProtocolError:
+    """Return the 406 for a request whose Accept names no format that can carry `what`, listing the ones offered."""
+    wanted = set(kinds)
+    offered = [*(HTML_TYPES if pages else ()), *(f.media_type for f in FORMATS if f.kind in wanted)]
+    return ProtocolError(406, f"none of the accepted media types can carry {what}; offered: {', '.join(dict.fromkeys(offered))}")
+
+
+def choose(kind: str, requested: str | None) -> Format | None:
+    """Return the format the request asks for (Accept, or `format=`) for a kind of answer, None when none fits; a 400
+    for a `format` naming nothing offered."""
     try:
-        fmt = negotiate(request.headers.get("Accept"), kind, requested)
+        return negotiate(request.headers.get("Accept"), kind, requested)
     except UnknownFormat:
         raise unknown_format(requested) from None
+
+
+def negotiated(kind: str, requested: str | None, what: str) -> Format:
+    """Return the format the request asks for a kind of answer; 400 or 406 when there is none."""
+    fmt = choose(kind, requested)
     if fmt is None:
-        offered = ", ".join(dict.fromkeys(f.media_type for f in FORMATS if f.kind == kind))
-        raise ProtocolError(406, f"none of the accepted media types can carry {what}; offered: {offered}")
+        raise not_acceptable(what, [kind])
     return fmt

@@ -25,7 +25,7 @@ from gunicorn.http.errors import (
 )
 from gunicorn.workers.sync import SyncWorker
 
-from endpoint import create_app
+from endpoint.app import create_app
 
 
 class PlainErrorWorker(SyncWorker):  # type: ignore[misc]

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from loader.errors import Problem
-from loader.names import category_slug
 from loader.parsing import format_duration
 from loader.records import EditionRecord, ResultRecord
 from loader.resolve import EditionInfo, Resolution
+from vocabulary.iris import category_slug
 
 Check = Callable[[EditionInfo, Resolution], Iterator[Problem]]
 

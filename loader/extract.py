@@ -10,7 +10,6 @@ from pathlib import PurePath
 
 from loader.article import Article, Bullet, Paragraph, Row, Table
 from loader.errors import SourceError
-from loader.names import category_slug
 from loader.parsing import (
     DayError,
     dates_in_year,
@@ -51,6 +50,7 @@ from loader.records import (
     TownRef,
     WinnerCell,
 )
+from vocabulary.iris import category_slug
 
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(/)?(?=\s|[A-Z][a-z]|$)")
 _TOWN = re.compile(r"^([A-Z]{3})(/)?\s*(.*)$")

@@ -7,22 +7,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from loader.iris import slugify, to_ascii
+from vocabulary.iris import slugify
+from vocabulary.text import fold
 
 _INITIAL = re.compile(r"^[A-Z](?:-[A-Z])*\.$")
 _MODEL = re.compile(r"^[A-Za-z]{0,3}[0-9][\w-]*$")
-
-
-def fold(name: str) -> str:
-    """Return the comparison key of a name: ASCII, lower case, hyphens and dots as spaces.
-
-    >>> fold("Jean-Pierre Fontenay") == fold("Jean Pierre Fontenay")
-    True
-    >>> fold("Gregoire De Mevius"), fold("André"), fold("Schlesser-Renault")
-    ('gregoire de mevius', 'andre', 'schlesser renault')
-    """
-    ascii_name = to_ascii(name)
-    return " ".join(re.sub(r"[-.'’]", " ", ascii_name).lower().split())
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -366,42 +355,6 @@ class SimpleResolver:
     def cluster_of(self, name: str) -> Cluster:
         """Return the cluster of a name already added."""
         return self._by_key[fold(name)]
-
-
-_CATEGORY_ALIASES = {
-    "motorcycles": ("motorcycles", "motorcycle", "bikes", "bike", "motorbikes", "motos", "moto"),
-    "cars": ("cars", "car", "autos", "automobiles"),
-    "trucks": ("trucks", "truck", "camions", "lorries"),
-    "quads": ("quads", "quad", "atv", "atvs"),
-    "ssv": ("ssv", "ssvs", "side-by-side", "side by side", "sxs", "utv", "utvs"),
-    "classic": ("classic", "classics"),
-}
-_CATEGORY_LABELS = {
-    "motorcycles": "Motorcycles",
-    "cars": "Cars",
-    "trucks": "Trucks",
-    "quads": "Quads",
-    "ssv": "SSV",
-    "classic": "Classic",
-}
-
-
-def category_slug(label: str) -> str:
-    """Return the category a label names; 'Bikes' and 'Motorcycles' are one category.
-
-    >>> category_slug("Bikes"), category_slug("Motorcycles"), category_slug("QUADS"), category_slug("Light Prototypes")
-    ('motorcycles', 'motorcycles', 'quads', 'light-prototypes')
-    """
-    key = fold(label)
-    for slug, aliases in _CATEGORY_ALIASES.items():
-        if key in aliases:
-            return slug
-    return slugify(label)
-
-
-def category_label(slug: str, seen: Iterable[str]) -> str:
-    """Return a category's display label: the usual English name, or the first spelling seen."""
-    return _CATEGORY_LABELS.get(slug) or next(iter(seen), slug)
 
 
 def assign_slugs(clusters: Iterable[Cluster]) -> None:

@@ -20,15 +20,12 @@ from loader.checks import check_all
 from loader.errors import Problem, SourceError
 from loader.extract import extract_edition
 from loader.inference import close
-from loader.iris import DEFAULT_BASE, Minter
-from loader.namespaces import ONTOLOGY_IRI, RALLY, SCHEMA, VOID
 from loader.records import Coverage, EditionRecord
 from loader.resolve import resolve
-from loader.triples import CC_BY_SA, build_graphs
+from loader.triples import build_graphs
+from vocabulary.iris import DEFAULT_BASE, GRAPHS, Minter
+from vocabulary.namespaces import CC_BY_SA, ONTOLOGY_IRI, RALLY, SCHEMA, SD, VOID
 
-SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
-
-GRAPHS = ("asserted", "inferred", "ontology", "metadata")
 LOADER_DIR = Path(__file__).resolve().parent
 ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "ontology" / "rally.ttl"
 BUNDLED_DOCUMENT = Path(__file__).resolve().parents[1] / "data" / "2001_Dakar_Rally.txt"
@@ -206,7 +203,7 @@ def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
     m = build.graph("metadata")
     mint = build.minter
     node = mint.build()
-    activity = URIRef(f"{node}/build")
+    activity = mint.build_activity()
     version = build.graph("ontology").value(ONTOLOGY_IRI, OWL.versionInfo)
     stamp = Literal(began_at.isoformat(timespec="seconds"), datatype=XSD.dateTime)
     m.add((node, RDF.type, VOID.Dataset))
@@ -228,12 +225,12 @@ def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
         name = Path(path).name
         m.add((node, DCTERMS.source, mint.source(name)))
         m.add((activity, PROV.used, mint.source(name)))
-    subsets = {name: URIRef(f"{node}/graph/{name}") for name in GRAPHS}
+    subsets = {name: mint.graph_description(name) for name in GRAPHS}
     for name, subset in subsets.items():
         m.add((node, VOID.subset, subset))
         m.add((subset, RDF.type, VOID.Dataset))
         m.add((subset, RDFS.label, Literal(f"the {name} graph")))
-        m.add((subset, SD_NAME, mint.graph(name)))
+        m.add((subset, SD.name, mint.graph(name)))
     entities = Counter(
         o
         for name in ("asserted", "inferred")
@@ -241,7 +238,7 @@ def _describe(build: Build, paths: list[str], began_at: datetime) -> None:
         if isinstance(o, URIRef) and str(o).startswith(str(RALLY._NS))
     )
     for klass, count in sorted(entities.items()):
-        partition = URIRef(f"{node}/class/{str(klass).removeprefix(str(RALLY._NS))}")
+        partition = mint.class_partition(str(klass).removeprefix(str(RALLY._NS)))
         m.add((node, VOID.classPartition, partition))
         m.add((partition, VOID["class"], klass))
         m.add((partition, RDFS.label, Literal(f"resources of class {str(klass).removeprefix(str(RALLY._NS))}")))

@@ -10,7 +10,6 @@ from typing import TypeVar
 
 from loader.countries import Country, country_by_code, country_by_name, find_country_names
 from loader.errors import Problem
-from loader.iris import slugify
 from loader.names import (
     Cluster,
     MakerResolver,
@@ -18,10 +17,10 @@ from loader.names import (
     PersonResolver,
     SimpleResolver,
     assign_slugs,
-    category_slug,
-    fold,
 )
 from loader.records import EditionRecord, Mention, PenaltyStatement, StageNote, TownRef
+from vocabulary.iris import category_slug, edition_slug, slugify
+from vocabulary.text import fold
 
 T = TypeVar("T")
 
@@ -140,12 +139,8 @@ class Resolution:
 
     def entry(self, edition: EditionRecord, category: str, crew: Sequence[Mention]) -> EntryInfo:
         """Return the entry whose driver is the crew's first member."""
-        slug = _edition_slug(edition)
+        slug = edition_slug(edition.name)
         return self.entries[(slug, category_slug(category), self.person(edition, category, crew[0]).slug)]
-
-
-def _edition_slug(edition: EditionRecord) -> str:
-    return slugify(edition.name)
 
 
 def _iso(code: str | None) -> str | None:
@@ -261,7 +256,7 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
     place_keys: dict[str, str] = {}
     place_resolver = SimpleResolver("place")
     for edition in editions:
-        info = EditionInfo(edition, _edition_slug(edition), slugify(edition.series_name))
+        info = EditionInfo(edition, edition_slug(edition.name), slugify(edition.series_name))
         infos.append(info)
         prose_route = _prose_route(edition)
         for text, line in edition.route_codes:

@@ -1,4 +1,4 @@
-"""Files of a built dataset: written into a directory that is replaced whole, read back for queries and serving.
+"""Writing a build: its files (loader.layout) go into a directory that is replaced whole.
 
 The output directory is either the previous build or the new one, whole, at every instant: the new build is
 written into a staging directory beside it and the two are exchanged in one atomic step (Linux's
@@ -23,15 +23,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset
-
+from loader.layout import MARK, NQUADS, OUTPUTS, SUMMARY, TRIG
 from loader.pipeline import Build
 
-TRIG = "dataset.trig"
-NQUADS = "dataset.nq"
-SUMMARY = "build.json"
-OUTPUTS = (TRIG, NQUADS, SUMMARY)  # what a build writes; a directory holding anything else is not ours to replace
-MARK = ".rally-kg-build"  # in a staging directory: written by a build, removable once no build holds the lock
 _RENAME_EXCHANGE = 2
 
 
@@ -142,21 +136,3 @@ def exchange(first: Path, second: Path) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
         return False
     raise OSError(code, os.strerror(code), str(second))
-
-
-def has_build(directory: Path) -> bool:
-    """Return whether `directory` holds a built dataset."""
-    return (directory / NQUADS).is_file() and (directory / SUMMARY).is_file()
-
-
-def read_summary(directory: Path) -> dict[str, Any]:
-    """Return the summary a build wrote beside its dataset."""
-    data: dict[str, Any] = json.loads((directory / SUMMARY).read_text(encoding="utf-8"))
-    return data
-
-
-def read_dataset(directory: Path) -> Dataset:
-    """Return the built dataset in `directory` with its default graph the union of the named graphs."""
-    dataset = Dataset(default_union=True)
-    dataset.parse(directory / NQUADS, format="nquads")
-    return dataset

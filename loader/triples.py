@@ -17,14 +17,14 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from loader.countries import country_by_code
 from loader.errors import Problem
-from loader.iris import Minter, slugify
-from loader.names import Cluster, category_label, category_slug, fold
-from loader.namespaces import RALLY, SCHEMA, WD, WIKIDATA_PAGE
+from loader.names import Cluster
 from loader.parsing import xsd_duration
 from loader.records import ResultRecord
 from loader.resolve import EditionInfo, EntryInfo, Resolution
+from vocabulary.iris import Minter, category_label, category_slug, edition_slug, slugify
+from vocabulary.namespaces import CC_BY_SA, RALLY, SCHEMA, WD, WIKIDATA_PAGE, WIKIPEDIA
+from vocabulary.text import fold
 
-CC_BY_SA = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
 _ROLES = {
     "driver": (RALLY.driver, RALLY.DriverRole, "driver"),
     "codriver": (RALLY.coDriver, RALLY.CoDriverRole, "co-driver"),
@@ -222,7 +222,7 @@ class GraphBuilder:
         for neighbour, prop in ((record.previous, RALLY.previousEdition), (record.next, RALLY.nextEdition)):
             if neighbour:
                 name, line = neighbour
-                other = self.mint.edition(slugify(name))
+                other = self.mint.edition(edition_slug(name))
                 self.add(node, prop, other)
                 self.add(other, RDF.type, RALLY.Edition)
                 self.add(other, RDFS.label, name)
@@ -346,10 +346,8 @@ class GraphBuilder:
 
     def _result(self, info: EditionInfo, classification: URIRef, title: str, category: str, driver: str, position: int) -> URIRef:
         """Assert a result of an entry in a classification (its IRI numbered when the driver appears twice)."""
-        node = self.mint.result(classification, driver)
-        self._results[(classification, driver)] += 1
-        if self._results[(classification, driver)] > 1:  # the same crew twice in a classification (a reported problem)
-            node = URIRef(f"{node}-{self._results[(classification, driver)]}")
+        self._results[(classification, driver)] += 1  # the same crew twice in a classification is a reported problem
+        node = self.mint.result(classification, driver, self._results[(classification, driver)])
         entry = self.r.entries[(info.slug, category, driver)]
         names = " / ".join(self.person_label(p) for p in entry.crew or [driver])
         self.add(classification, RALLY.hasResult, node)
@@ -487,7 +485,7 @@ class GraphBuilder:
             m.add((document, RDFS.label, Literal(name)))
             m.add((document, DCTERMS.title, Literal(name)))
             stem = name.rsplit(".", 1)[0]
-            m.add((document, DCTERMS.source, URIRef(f"https://en.wikipedia.org/wiki/{stem}")))
+            m.add((document, DCTERMS.source, WIKIPEDIA[stem]))
             m.add((document, DCTERMS.license, CC_BY_SA))
             texts = self._texts[path]
             for number in sorted(numbers):

@@ -161,10 +161,10 @@ def dakar_and_atlas() -> Build:
 
 
 def run_cli(*args: str | Path, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    """Run `python -m loader.cli ARGS` in a process of its own; return its exit code, stdout and stderr."""
+    """Run `python -m cli ARGS` in a process of its own; return its exit code, stdout and stderr."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [sys.executable, "-m", "loader.cli", *(str(a) for a in args)],
+        [sys.executable, "-m", "cli", *(str(a) for a in args)],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,

@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from endpoint import create_app
-from loader.cli import build_summary
+from cli.build import build_summary
+from endpoint.app import create_app
 from loader.pipeline import BUNDLED_DOCUMENT, DEFAULT_BASE, load_paths
 from loader.store import write_build
 
@@ -76,7 +76,7 @@ def serving(data: Path, log: Path, *, port: int | None = None, options: Sequence
     """Run `rally-kg serve --data DATA` (2 workers, more `options`) on 127.0.0.1; yield its root URL and start-up time."""
     port = port or free_port()
     root = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "loader.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command = [sys.executable, "-m", "cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--data", str(data), "--workers", "2", *options]
     started = time.monotonic()
     with log.open("wb") as sink:
@@ -102,4 +102,4 @@ def app_on(data: Path, **config: Any) -> Iterator[Flask]:
     try:
         yield made
     finally:
-        made.extensions["rally"].executor.close()
+        made.extensions["rally"].close()

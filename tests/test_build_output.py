@@ -87,7 +87,7 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_build_and_the_next_cleans_u
     chance = random.Random(20261202)
     for attempt in range(8):
         process = subprocess.Popen(
-            [sys.executable, "-m", "loader.cli", "build", "--out", str(out), "--quiet"],
+            [sys.executable, "-m", "cli", "build", "--out", str(out), "--quiet"],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -8,8 +8,8 @@ from owlrl.OWLRL import OWLRL_Semantics
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
 from loader.inference import InconsistentData, check_no_merges, close, is_noise
-from loader.iris import DEFAULT_BASE
 from loader.pipeline import Build, load_ontology
+from vocabulary.iris import DEFAULT_BASE
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from loader.namespaces import ONTOLOGY_IRI, RALLY
 from loader.pipeline import load_ontology
+from vocabulary.namespaces import ONTOLOGY_IRI, RALLY
 
 NS = str(RALLY._NS)
 

@@ -135,7 +135,7 @@ def test_serving_a_build_made_for_another_base_says_what_to_do(served: tuple[str
     log = tmp_path / "serve.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "loader.cli", "serve", "--port", str(port), "--data", str(build), "--workers", "1"],
+            [sys.executable, "-m", "cli", "serve", "--port", str(port), "--data", str(build), "--workers", "1"],
             cwd=ROOT,
             stdout=sink,
             stderr=subprocess.STDOUT,

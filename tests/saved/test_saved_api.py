@@ -14,9 +14,13 @@ from flask.testing import FlaskClient
 from rdflib import Variable
 from rdflib.query import Result
 
-from endpoint.dataset import GRAPH_NAMES, ServedDataset
-from endpoint.saved import Param, ParameterError, Vocabulary, load_queries
+from endpoint.core.dataset import ServedDataset
+from endpoint.core.service import Limits, Service, Session
+from endpoint.saved.files import load_queries
+from endpoint.saved.model import Param, ParameterError
+from endpoint.saved.values import Vocabulary
 from tests.replies import Reply, csv_rows, json_rows
+from vocabulary.iris import GRAPHS
 
 Get = Callable[..., Reply]
 QUERY_NAMES = sorted(load_queries())
@@ -214,11 +218,12 @@ def test_a_category_is_its_name_in_any_case_an_alias_or_its_iri(get: Get, value:
 
 
 def test_a_name_that_several_resources_carry_is_refused_as_ambiguous() -> None:
-    store, graphs = ox.Store(), {name: f"http://x/graph/{name}" for name in GRAPH_NAMES}
+    store, graphs = ox.Store(), {name: f"http://x/graph/{name}" for name in GRAPHS}
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     for slug in ("a", "b"):
         store.add(ox.Quad(ox.NamedNode(f"http://x/{slug}"), label, ox.Literal("Same Name"), ox.NamedNode(graphs["asserted"])))
-    vocabulary = Vocabulary(ServedDataset(store, "http://x/", "ambiguous", graphs, dict.fromkeys(GRAPH_NAMES, 0)))
+    service = Service.open(ServedDataset(store, "http://x/", "ambiguous", graphs, dict.fromkeys(GRAPHS, 0)), Limits())
+    vocabulary = Vocabulary(Session(service, None))
     with pytest.raises(ParameterError, match=r"'same name' names 2 resources \(<http://x/a>, <http://x/b>\)"):
         vocabulary.resource(Param("iri", "iri", True), "same name")
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 from flask import Flask
 
-from endpoint.queries import registry
-from endpoint.saved import bind
+from endpoint.saved.calls import bind
+from endpoint.saved.views import registry
 from tests.replies import Reply
 
 Get = Callable[..., Reply]

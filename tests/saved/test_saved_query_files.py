@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from endpoint import create_app
-from endpoint.saved import KINDS, QUERIES_DIR, QueryFileError, load_queries, parse_query_file
+from endpoint.app import create_app
+from endpoint.saved.files import load_queries, parse_query_file
+from endpoint.saved.model import KINDS, QUERIES_DIR, QueryFileError
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "saved-queries.md"

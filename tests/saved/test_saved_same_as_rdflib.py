@@ -23,7 +23,9 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 from rdflib.util import from_n3
 
-from endpoint.saved import Registry, SavedQuery, bind
+from endpoint.saved.calls import bind
+from endpoint.saved.examples import Registry
+from endpoint.saved.model import SavedQuery
 from tests.reference import Reference, rows
 
 # rdflib 7.6 raises "Variable ... is not bound" when GROUP_CONCAT (or an expression in the SELECT) meets an unbound

@@ -23,7 +23,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from endpoint.saved import load_queries
+from endpoint.saved.files import load_queries
 from tests.replies import Reply, csv_rows
 
 Http = Callable[..., Reply]

@@ -9,6 +9,9 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask.testing import FlaskClient
 
+from endpoint.core.service import Session
+from endpoint.web.explain import explain
+
 RALLY = "https://w3id.org/rally-kg/ontology#"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
@@ -25,12 +28,11 @@ def explained(client: FlaskClient, s: str, p: str, o: str, status: int = 200) ->
 
 
 def test_every_inferred_triple_of_the_build_has_an_explanation(client: FlaskClient) -> None:
-    from endpoint.explain import explain
-
-    dataset = client.application.extensions["rally"].dataset
-    inferred = list(dataset.store.quads_for_pattern(None, None, None, ox.NamedNode(dataset.graphs["inferred"])))
+    service = client.application.extensions["rally"]
+    inferred = list(service.dataset.store.quads_for_pattern(None, None, None, ox.NamedNode(service.dataset.graphs["inferred"])))
     assert len(inferred) > 5000
-    unexplained = [q for q in inferred if not explain(dataset, q.subject, q.predicate, q.object, most=1)]
+    lookups = Session(service, None)
+    unexplained = [q for q in inferred if not explain(lookups, q.subject, q.predicate, q.object, most=1)]
     assert unexplained == []
 
 

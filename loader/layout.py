@@ -1,0 +1,24 @@
+"""What a build directory holds: the file names `rally-kg build` writes and the server and the command line read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+TRIG = "dataset.trig"
+NQUADS = "dataset.nq"
+SUMMARY = "build.json"
+OUTPUTS = (TRIG, NQUADS, SUMMARY)  # what a build writes; a directory holding anything else is not ours to replace
+MARK = ".rally-kg-build"  # in a staging directory: written by a build, removable once no build holds the lock
+
+
+def has_build(directory: Path) -> bool:
+    """Return whether `directory` holds a built dataset."""
+    return (directory / NQUADS).is_file() and (directory / SUMMARY).is_file()
+
+
+def read_summary(directory: Path) -> dict[str, Any]:
+    """Return the summary a build wrote beside its dataset."""
+    data: dict[str, Any] = json.loads((directory / SUMMARY).read_text(encoding="utf-8"))
+    return data
