@@ -110,7 +110,8 @@ class PersonResolver:
         self.clusters: list[Cluster] = []
         self._by_key: dict[str, Cluster] = {}
         self._abbreviated: dict[tuple[str, str | None, str, str], Cluster] = {}
-        self.notes: list[tuple[str, str, int, str]] = []  # (code, message, line, path)
+        self.unresolved: list[PersonMention] = []  # abbreviated names that match no full name (kept as written)
+        self.ambiguous: list[tuple[PersonMention, list[Cluster]]] = []  # abbreviated names that match several people
 
     def resolve(self, mentions: Iterable[PersonMention]) -> None:
         """Cluster all mentions: exact/folded, extra surname, one-letter spelling, race number, initials."""
@@ -146,14 +147,7 @@ class PersonResolver:
             if target is None:
                 target = Cluster("person")
                 self.clusters.append(target)
-                self.notes.append(
-                    (
-                        "unresolved-abbreviation",
-                        f"abbreviated name {m.name!r} matches no full name; kept as written",
-                        m.line,
-                        m.path,
-                    )
-                )
+                self.unresolved.append(m)
             target.add(m.name, "initials", (m.path, m.line), m.code)
             self._abbreviated[where] = target
 
@@ -218,14 +212,7 @@ class PersonResolver:
             same_category = [c for c in unique if any(p == m.path for s in c.lines.values() for p, _ in s)]
             if len(same_category) == 1:
                 return same_category[0]
-            self.notes.append(
-                (
-                    "ambiguous-abbreviation",
-                    f"abbreviated name {m.name!r} matches {len(unique)} people: {', '.join(c.label for c in unique)}",
-                    m.line,
-                    m.path,
-                )
-            )
+            self.ambiguous.append((m, unique))
             return None
         return unique[0] if unique else None
 

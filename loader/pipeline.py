@@ -18,10 +18,10 @@ import loader
 from loader.article import read_article
 from loader.checks import check_all
 from loader.errors import Problem, SourceError
-from loader.extract import extract_edition
+from loader.extract.edition import extract_edition
 from loader.inference import close
 from loader.records import Coverage, EditionRecord
-from loader.resolve import resolve
+from loader.resolve.entities import resolve
 from loader.triples import build_graphs
 from vocabulary.iris import DEFAULT_BASE, GRAPHS, Minter
 from vocabulary.namespaces import CC_BY_SA, ONTOLOGY_IRI, RALLY, SCHEMA, SD, VOID
@@ -163,11 +163,8 @@ def load_texts(
     editions: list[EditionRecord] = [extract_edition(read_article(text, path)) for path, text in texts]
     _distinct_editions(editions)
     resolution = resolve(editions)
-    found = list(resolution.problems)
-    for edition in editions:
-        found += [Problem(i.code, i.message, edition.path, i.line) for i in edition.issues]
-    found += check_all(resolution)
-    asserted, metadata, problems = build_graphs(resolution, minter, found)
+    problems = check_all(resolution)
+    asserted, metadata = build_graphs(resolution, minter, problems)
     ontology = load_ontology()
     timings["parse"] = time.perf_counter() - started
 

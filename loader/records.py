@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+
+from vocabulary.iris import category_slug
+
+
+class InCategory:
+    """A record of one category: `category` is the name as the source writes it ("Bikes", "Motorcycles")."""
+
+    category: str
+
+    @cached_property
+    def category_slug(self) -> str:
+        """Return the slug of the category (one category however the source names it), computed once per record."""
+        return category_slug(self.category)
 
 
 @dataclass(frozen=True)
@@ -26,7 +40,7 @@ class TownRef:
 
 
 @dataclass(frozen=True)
-class WinnerCell:
+class WinnerCell(InCategory):
     """One category's cell of the stage table: the winners named, or a marker saying why there are none."""
 
     category: str
@@ -67,7 +81,7 @@ class NoteRecord:
 
 
 @dataclass(frozen=True)
-class EntryRecord:
+class EntryRecord(InCategory):
     """A line of an entry list: race number and name under a make heading."""
 
     category: str
@@ -78,7 +92,7 @@ class EntryRecord:
 
 
 @dataclass(frozen=True)
-class ResultRecord:
+class ResultRecord(InCategory):
     """A line of a stage result or of the general classification after a stage."""
 
     category: str
@@ -94,7 +108,7 @@ class ResultRecord:
 
 
 @dataclass(frozen=True)
-class MarkerRecord:
+class MarkerRecord(InCategory):
     """A results-table row saying that a stage had no contest for the table's category ("Stage cancelled due to ...")."""
 
     category: str
@@ -105,7 +119,7 @@ class MarkerRecord:
 
 
 @dataclass(frozen=True)
-class NoContestRecord:
+class NoContestRecord(InCategory):
     """A stage without a contest for one category, from every place the source says so: kind, markers, reasons."""
 
     category: str
@@ -141,7 +155,7 @@ class PenaltyStatement:
 
 
 @dataclass(frozen=True)
-class StandingRecord:
+class StandingRecord(InCategory):
     """A line of a category's final standings."""
 
     category: str
@@ -157,7 +171,7 @@ class StandingRecord:
 
 
 @dataclass(frozen=True)
-class InfoboxWinner:
+class InfoboxWinner(InCategory):
     """A category winner as the infobox gives it."""
 
     category: str
