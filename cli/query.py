@@ -10,13 +10,13 @@ from pathlib import Path
 
 from endpoint.core.answers import Answer, Job
 from endpoint.core.dataset import open_dataset
-from endpoint.core.errors import QueryError
+from endpoint.core.errors import ParameterError, QueryError
 from endpoint.core.executor import Deadline
 from endpoint.core.lookup import ALL
 from endpoint.core.service import Limits, Service, Session
 from endpoint.saved.calls import Call, bind
 from endpoint.saved.files import load_queries
-from endpoint.saved.model import QUERIES_DIR, ParameterError, QueryFileError
+from endpoint.saved.model import QUERIES_DIR, QueryFileError
 from endpoint.saved.values import Vocabulary
 from loader.layout import has_build
 

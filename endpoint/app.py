@@ -14,7 +14,7 @@ from flask_cors import CORS
 from endpoint import errors, hooks
 from endpoint.core.dataset import open_dataset
 from endpoint.core.service import Limits, Service
-from endpoint.protocol import descriptions, ops, sparql
+from endpoint.protocol import documents, ops, sparql
 from endpoint.response_cache import ResponseCache
 from endpoint.saved import views as saved
 from endpoint.web import editor, linked, pages, saved_page
@@ -61,7 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         expose_headers=["ETag", "Link", "Server-Timing", "X-Result-Rows", "X-Result-Truncated", "Warning"],
         max_age=86400,
     )
-    for blueprint in (sparql.bp, descriptions.bp, ops.bp, saved.bp, linked.bp, pages.bp, editor.bp, saved_page.bp):
+    for blueprint in (sparql.bp, documents.bp, ops.bp, saved.bp, linked.bp, pages.bp, editor.bp, saved_page.bp):
         app.register_blueprint(blueprint)
     hooks.install(app)
     errors.register(app)

@@ -1,4 +1,4 @@
-"""What a view gets from the running app: its service, the request's deadline and session, the saved queries."""
+"""What a view gets from the running app: its service, and the request's deadline and session."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from flask import current_app, g, request
 
 from endpoint.core.executor import Deadline
 from endpoint.core.service import Service, Session
-from endpoint.saved.examples import Registry
 
 
 def service() -> Service:
@@ -30,15 +29,3 @@ def session() -> Session:
     if found is None:
         found = g.session = Session(service(), deadline())
     return found
-
-
-def saved_queries() -> Registry | None:
-    """Return the saved queries of the running app (None when the saved-query views are not registered)."""
-    found: Registry | None = current_app.extensions.get("saved-queries")
-    return found
-
-
-def saved_examples() -> list[tuple[str, str, str, str]]:
-    """Return the saved queries as (name, title, summary, SPARQL text), for links and the editor's examples."""
-    found = saved_queries()
-    return [] if found is None else [(q.name, q.title, q.summary, q.text) for q in found.queries.values()]

@@ -8,8 +8,7 @@ from http import HTTPStatus
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from endpoint.core.errors import QueryError, QueryFailed, QueryTimeout, Refused
-from endpoint.saved.model import ParameterError
+from endpoint.core.errors import ParameterError, QueryError, QueryFailed, QueryTimeout, Refused
 
 log = logging.getLogger("endpoint")
 
@@ -24,7 +23,7 @@ class ProtocolError(Exception):
         self.headers = headers or {}
 
 
-def status_of(error: QueryError | ParameterError) -> int:
+def status_of(error: QueryError) -> int:
     """Return the HTTP status of a query not answered: refused, malformed or with a bad parameter 400, a parameter
     naming nothing of the dataset 404, stopped 503."""
     if isinstance(error, ParameterError):
@@ -58,8 +57,7 @@ def register(app: Flask) -> None:
         return error_response(error.status, error.message, error.headers)
 
     @app.errorhandler(QueryError)
-    @app.errorhandler(ParameterError)
-    def query_error(error: QueryError | ParameterError) -> Response:
+    def query_error(error: QueryError) -> Response:
         return error_response(status_of(error), str(error))
 
     @app.errorhandler(HTTPException)

@@ -3,7 +3,7 @@ ETag from the dataset, Cache-Control, Vary, 304s; the headers every page carries
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from flask import Response, current_app, render_template, request
 
@@ -63,6 +63,21 @@ def html(body: bytes, status: int = 200, public: bool = True, tag: tuple[object,
     else:
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def document(key: tuple[object, ...], fmt: Format, build: Callable[[], bytes], keep: bool = False) -> Response:
+    """Return an RDF document with ETag and caching headers; `keep` holds it in memory (the few fixed documents).
+
+    Per-resource documents are not kept here: the bounded response cache in front of the app keeps the recent ones.
+    """
+    current = service()
+    full_key = (*key, fmt.serialiser)
+    body = current.documents.get(full_key)
+    if body is None:
+        body = build()
+        if keep:
+            current.documents[full_key] = body
+    return cacheable(body, fmt.content_type, current.etag(full_key))
 
 
 def unknown_format(requested: str | None) -> ProtocolError:

@@ -5,16 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from loader.errors import Problem
+from tests.replies import Reply, from_flask
+from tests.servers import app_on, serving
 
 # --- The bundled document and SPARQL rows (tests of the 2001 article) -----------------------
 
@@ -117,7 +121,7 @@ def person(dakar: Build) -> Callable[[str], URIRef]:
 
 
 # --- The second document, bad input and the command line -------------------------------------
-# (fixtures of tests/test_second_document.py, tests/test_bad_input.py and tests/test_cli.py)
+# (fixtures of the loader's and the command line's tests)
 
 ROOT = Path(__file__).parents[1]
 TEST_DATA = Path(__file__).parent / "data"
@@ -194,7 +198,58 @@ class CliBuild:
 def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> CliBuild:
     """`rally-kg build --out DIR` of the bundled document (no DOC given), run once for the session.
 
-    Tests must not write into `out`: copy it first (tests/test_bad_input.py does).
+    Tests must not write into `out`: copy it first (tests/loader/test_bad_input.py does).
     """
     out = tmp_path_factory.mktemp("bundled-build") / "build"
     return CliBuild(out, run_cli("build", "--out", out))
+
+
+@pytest.fixture(scope="session")
+def built(bundled_build: CliBuild) -> Path:
+    """The session's one build of the bundled article, made by `rally-kg build` as the README's command makes it.
+
+    The endpoint's tests serve it and the command line's query it; none writes into it.
+    """
+    process = bundled_build.process
+    assert process.returncode == 0, f"rally-kg build failed ({process.returncode}):\n{process.stderr}"
+    return bundled_build.out
+
+
+@pytest.fixture(scope="session")
+def app(built: Path) -> Iterator[Flask]:
+    """The app serving the session's build with the default configuration, shared by the session (its caches too)."""
+    with app_on(built) as made:
+        yield made
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """The Flask test client of the shared app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def get(client: FlaskClient) -> Callable[..., Reply]:
+    """`get(path, params, headers=...)`: a GET through the Flask test client."""
+
+    def send(path: str, params: Any = (), headers: dict[str, str] | None = None) -> Reply:
+        return from_flask(client.get(path, query_string=params, headers=headers or {}))
+
+    return send
+
+
+SERVER_READY_AFTER: list[float] = []
+
+
+@pytest.fixture(scope="session")
+def server(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `rally-kg serve` (gunicorn, 2 workers, 3 s query limit) on a free port; yields its base URL."""
+    with serving(built, tmp_path_factory.mktemp("server") / "serve.log", options=["--timeout", "3"]) as (root, ready_after):
+        SERVER_READY_AFTER.append(ready_after)  # recorded, not asserted: benchmarks measure speed
+        yield root
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Report how long the real server took to answer /healthz (a record, never a test)."""
+    if SERVER_READY_AFTER:
+        terminalreporter.write_line(f"rally-kg serve answered /healthz {SERVER_READY_AFTER[0]:.2f} s after it was started")

@@ -1,4 +1,4 @@
-"""The tooling in pyproject.toml passes: ruff (lint and format) and mypy --strict on the loader and the endpoint."""
+"""The tooling in pyproject.toml passes: ruff (lint and format) on all the code, mypy --strict on every package."""
 
 from __future__ import annotations
 
@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+CODE = ("vocabulary", "loader", "endpoint", "cli", "tests", "bench")
 
 
 @pytest.mark.parametrize(
     "command",
     [
-        pytest.param([sys.executable, "-m", "ruff", "check", "loader", "endpoint", "tests", "bench"], id="ruff-check"),
-        pytest.param(
-            [sys.executable, "-m", "ruff", "format", "--check", "loader", "endpoint", "tests", "bench"], id="ruff-format"
-        ),
+        pytest.param([sys.executable, "-m", "ruff", "check", *CODE], id="ruff-check"),
+        pytest.param([sys.executable, "-m", "ruff", "format", "--check", *CODE], id="ruff-format"),
         pytest.param([sys.executable, "-m", "mypy"], id="mypy"),
     ],
 )

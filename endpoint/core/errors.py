@@ -45,3 +45,13 @@ class QueryTooLarge(QueryTimeout):
         )
         self.seconds = 0.0
         self.megabytes = megabytes
+
+
+class ParameterError(QueryError, ValueError):
+    """A value given for a query's parameter that is missing, unknown or not what its type expects, or (`absent`) that
+    names a resource this dataset does not have; the message names the parameter."""
+
+    def __init__(self, name: str, message: str, absent: bool = False) -> None:
+        super().__init__(f"parameter '{name}': {message}")
+        self.name = name
+        self.absent = absent

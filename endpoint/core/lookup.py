@@ -65,6 +65,12 @@ def ask(session: Session, query: str, default: Iterable[str] = DEFAULT_GRAPH, **
     return bool(session.answer(job).boolean)
 
 
+def graph_document(session: Session, graphs: Iterable[str], serialiser: str) -> bytes:
+    """Return the triples of some of the dataset's graphs (by IRI), together, in an RDF format."""
+    job = Job("CONSTRUCT WHERE { ?s ?p ?o }", default_graph=tuple(graphs), graph_format=serialiser, max_rows=ALL)
+    return session.answer(job).body
+
+
 def text(row: Row, name: str, default: str = "") -> str:
     """Return the lexical value of a binding, or a default when unbound."""
     value = row.get(name)

@@ -1,25 +1,16 @@
-"""Documents about the service: SPARQL Service Description, VoID, the graph store, the data dump."""
+"""The service described in RDF: its SPARQL 1.1 Service Description and the dataset's VoID description."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request, send_file
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from endpoint.context import service, session
-from endpoint.core.answers import Job
-from endpoint.core.lookup import ALL, number, select, text
-from endpoint.core.service import Service
-from endpoint.errors import ProtocolError
-from endpoint.responses import cacheable, negotiated
-from loader.layout import NQUADS, TRIG
+from endpoint.core.lookup import number, select, text
+from endpoint.core.service import Session
 from vocabulary.namespaces import PREFIXES, RALLY, SCHEMA, SD, VOID, WIKIPEDIA
-
-bp = Blueprint("describe", __name__)
 
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 ENTAILMENT_OWL_RDF = URIRef("http://www.w3.org/ns/entailment/OWL-RDF-Based")
@@ -41,29 +32,14 @@ RESULT_FORMAT_IRIS = {
 }
 
 
-def _root() -> str:
-    return request.url_root
+def serialised(graph: Graph, serialiser: str) -> bytes:
+    """Return a description in one of the negotiation table's graph serialisers."""
+    return graph.serialize(format=RDFLIB_FORMATS[serialiser], encoding="utf-8")
 
 
-def negotiated_graph(name: str, build: Callable[[Service], Graph]) -> Response:
-    """Return a small RDF document in the negotiated format, serialised once per format and cached."""
-    current = service()
-    fmt = negotiated("graph", request.args.get("format"), "an RDF graph")
-    key = (f"{name}@{_root()}", fmt.serialiser)
-    body = current.documents.get(key)
-    if body is None:
-        body = build(current).serialize(format=RDFLIB_FORMATS[fmt.serialiser], encoding="utf-8")
-        current.documents[key] = body
-    return cacheable(body, fmt.content_type, current.etag(key))
-
-
-def service_description() -> Response:
-    """Return the SPARQL 1.1 Service Description of /sparql."""
-    return negotiated_graph("service-description", _service_graph)
-
-
-def _service_graph(current: Service) -> Graph:
-    root = _root()
+def service_graph(lookups: Session, root: str) -> Graph:
+    """Return the SPARQL 1.1 Service Description of the endpoint at `root`sparql."""
+    current = lookups.service
     endpoint = URIRef(root + "sparql")
     graph = Graph()
     graph.bind("sd", SD)
@@ -120,16 +96,9 @@ def _service_graph(current: Service) -> Graph:
     return graph
 
 
-@bp.route("/.well-known/void")
-def void() -> Response:
-    """Return the VoID description of the dataset."""
-    return negotiated_graph("void", _void_graph)
-
-
-def _void_graph(current: Service) -> Graph:
-    root = _root()
-    served = current.dataset
-    lookups = session()
+def void_graph(lookups: Session, root: str) -> Graph:
+    """Return the VoID description of the dataset served at `root`."""
+    served = lookups.dataset
     node = URIRef(root + ".well-known/void#dataset")
     graph = Graph()
     graph.bind("void", VOID)
@@ -186,47 +155,3 @@ def _void_graph(current: Service) -> Graph:
         graph.add((subset, VOID.triples, Literal(served.triples[name])))
         graph.add((subset, DCTERMS.title, Literal(f"{name} graph", lang="en")))
     return graph
-
-
-@bp.route("/rdf-graphs", methods=["GET"])
-def graph_store() -> Response:
-    """Return one graph, read-only (SPARQL 1.1 Graph Store HTTP Protocol, GET): ?graph=IRI or ?default."""
-    current = service()
-    asked_named = request.args.getlist("graph")
-    asked_default = "default" in request.args
-    if asked_default == bool(asked_named) or len(asked_named) > 1:
-        raise ProtocolError(400, "give exactly one of ?default or ?graph=IRI")
-    fmt = negotiated("graph", request.args.get("format"), "an RDF graph")
-    if asked_named:
-        iri = asked_named[0]
-        if not current.dataset.is_local_graph(iri):
-            raise ProtocolError(
-                404, f"no graph <{iri}> in this dataset; the graphs are {', '.join(current.dataset.graphs.values())}"
-            )
-        graphs: tuple[str, ...] = (iri,)
-    else:
-        graphs = tuple(g.value for g in current.dataset.default_graphs)
-    key = ("graph-store", graphs, fmt.serialiser)
-    body = current.documents.get(key)
-    if body is None:
-        job = Job("CONSTRUCT WHERE { ?s ?p ?o }", default_graph=graphs, graph_format=fmt.serialiser, max_rows=ALL)
-        body = current.answer(job, session().deadline, metered=False).body
-        current.documents[key] = body
-    return cacheable(body, fmt.content_type, current.etag(key))
-
-
-@bp.route("/dump/<name>")
-def dump(name: str) -> Response:
-    """Return the whole dataset as built: dataset.nq (N-Quads) or dataset.trig (TriG)."""
-    types = {NQUADS: "application/n-quads", TRIG: "application/trig"}
-    if name not in types:
-        raise ProtocolError(404, f"no dump {name!r}; the dumps are {', '.join(types)}")
-    path = Path(current_app.config["DATA_DIR"]) / name
-    response = send_file(
-        path,
-        mimetype=types[name],
-        conditional=True,
-        etag=service().etag("dump", name),
-        max_age=int(current_app.config["CACHE_MAX_AGE"]),
-    )
-    return response

@@ -7,12 +7,12 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, redirect, request
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from endpoint.context import deadline, service
+from endpoint.context import deadline, service, session
 from endpoint.core.answers import Answer
 from endpoint.core.negotiation import Format, graph_fallback, prefers_html
 from endpoint.params import SparqlRequest, sparql_request
-from endpoint.protocol.descriptions import service_description
-from endpoint.responses import cacheable, choose, not_acceptable
+from endpoint.protocol.descriptions import serialised, service_graph
+from endpoint.responses import cacheable, choose, document, negotiated, not_acceptable
 
 bp = Blueprint("sparql", __name__)
 WHAT = {"select": "SELECT results", "ask": "an ASK result", "graph": "a graph"}
@@ -30,7 +30,11 @@ def sparql() -> WerkzeugResponse:
     if parsed is None:
         if request.method == "GET" and (request.args.get("format") == "html" or prefers_html(request.headers.get("Accept"))):
             return _see_editor("")
-        return service_description()
+        fmt = negotiated("graph", request.args.get("format"), "an RDF graph")
+        root = request.url_root
+        return document(
+            ("service-description", root), fmt, lambda: serialised(service_graph(session(), root), fmt.serialiser), keep=True
+        )
     if request.method == "GET" and parsed.format == "html":
         return _see_editor(parsed.query)
     return _answer(parsed)

@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from endpoint.core.answers import Job
-from endpoint.saved.model import DEFAULT_PAGE, MAX_OFFSET, RESERVED, ParameterError, SavedQuery
+from endpoint.core.errors import ParameterError
+from endpoint.saved.model import DEFAULT_PAGE, MAX_OFFSET, RESERVED, SavedQuery
 from endpoint.saved.values import Vocabulary
 from vocabulary.namespaces import PREFIXES
 

@@ -10,9 +10,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from endpoint.core.answers import Job
-from endpoint.core.errors import QueryError
+from endpoint.core.errors import ParameterError, QueryError
 from endpoint.saved.calls import bind
-from endpoint.saved.model import Param, ParameterError, SavedQuery
+from endpoint.saved.model import Param, SavedQuery
 from endpoint.saved.values import Vocabulary
 from vocabulary.namespaces import PREFIXES
 

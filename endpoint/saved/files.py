@@ -14,10 +14,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import XSD
 
-from endpoint.core.errors import Refused
+from endpoint.core.errors import ParameterError, Refused
 from endpoint.core.safety import inspect, tokens
 from endpoint.core.syntax import explain
-from endpoint.saved.model import KINDS, QUERIES_DIR, RESERVED, Param, ParameterError, QueryFileError, SavedQuery
+from endpoint.saved.model import KINDS, QUERIES_DIR, RESERVED, Param, QueryFileError, SavedQuery
 from endpoint.saved.values import literal_value
 from vocabulary.namespaces import PREFIXES
 

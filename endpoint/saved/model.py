@@ -28,16 +28,6 @@ class QueryFileError(ValueError):
         self.line = line
 
 
-class ParameterError(ValueError):
-    """A request parameter that is missing, unknown or not what its type expects, or (`absent`) that names a resource
-    this dataset does not have; the message names it."""
-
-    def __init__(self, name: str, message: str, absent: bool = False) -> None:
-        super().__init__(f"parameter '{name}': {message}")
-        self.name = name
-        self.absent = absent
-
-
 @dataclass(frozen=True)
 class Param:
     """A typed parameter of a saved query, bound to the SPARQL variable of the same name (- as _)."""

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib.namespace import XSD
 
+from endpoint.core.errors import ParameterError
 from endpoint.core.lookup import ask, select, text
 from endpoint.core.names import name_index
 from endpoint.core.service import Session
-from endpoint.saved.model import INTEGER_RANGE, MAX_STRING, Param, ParameterError
+from endpoint.saved.model import INTEGER_RANGE, MAX_STRING, Param
 from loader.countries import country_by_code, country_by_name
 from vocabulary.iris import GRAPHS, category_slug
 from vocabulary.text import fold

@@ -15,13 +15,13 @@ from flask import Blueprint, Response, redirect, render_template, request
 from flask.blueprints import BlueprintSetupState
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from endpoint.context import deadline, saved_queries, service
+from endpoint.context import deadline, service
 from endpoint.core.negotiation import prefers_html
 from endpoint.core.service import Session
 from endpoint.errors import ProtocolError
 from endpoint.params import all_values
 from endpoint.responses import cacheable, negotiated, secure
-from endpoint.saved import openapi
+from endpoint.saved import current, openapi
 from endpoint.saved.calls import bind, page_links
 from endpoint.saved.examples import Registry
 from endpoint.saved.files import load_queries
@@ -36,12 +36,12 @@ def _load(setup: BlueprintSetupState) -> None:
     """Read and check every query file (a file that cannot be served stops the app, with its file and line)."""
     app = setup.app
     queries = load_queries(Path(app.config.get("QUERIES_DIR") or QUERIES_DIR))
-    app.extensions["saved-queries"] = Registry(queries, Vocabulary.of(Session(app.extensions["rally"], None)))
+    current.keep(app, Registry(queries, Vocabulary.of(Session(app.extensions["rally"], None))))
 
 
 def registry() -> Registry:
     """Return the saved queries of the running app."""
-    found = saved_queries()
+    found = current.registry()
     assert found is not None  # this blueprint registered them
     return found
 

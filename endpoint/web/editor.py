@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from endpoint.context import deadline, saved_examples, service
+from endpoint.context import deadline, service
 from endpoint.core.errors import QueryError
 from endpoint.errors import ProtocolError, status_of
 from endpoint.params import SparqlRequest, sparql_request
 from endpoint.responses import page
+from endpoint.saved import current as saved_queries
 from endpoint.web.tables import SHOWN_ROWS, Outcome, downloads, failed, outcome
 from vocabulary.namespaces import PREFIXES
 
@@ -46,7 +47,7 @@ def query_editor() -> Response:
         query=request.values.get("query", ""),
         default_query=DEFAULT_QUERY,
         outcome=shown,
-        examples=saved_examples(),
+        examples=saved_queries.examples(),
         asserted=asserted,
         asserted_only=asserted in request.values.getlist("default-graph-uri"),
     )

@@ -8,19 +8,17 @@ See docs/linked-data.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, Response, render_template, request
 from flask.blueprints import BlueprintSetupState
 
 from endpoint.context import service, session
-from endpoint.core.answers import Job
-from endpoint.core.lookup import ALL
+from endpoint.core.lookup import graph_document
 from endpoint.core.negotiation import FORMATS, Format, UnknownFormat, negotiate, prefers_html
 from endpoint.core.resource import describe, exists
 from endpoint.errors import ProtocolError
-from endpoint.responses import cacheable, html, not_acceptable
+from endpoint.responses import cacheable, document, html, not_acceptable
 from endpoint.web import ontology_docs
 from endpoint.web.display import SUFFIXES, data_path, page_path
 from endpoint.web.documents import resource_quads, serialise
@@ -126,7 +124,7 @@ def data_document(rest: str) -> Response:
         )
         return serialise(quads, fmt.serialiser, dataset.graphs["inferred"])
 
-    response = rdf_response(("data", iri, root), fmt, build)
+    response = document(("data", iri, root), fmt, build)
     if negotiated:
         response.headers["Content-Location"] = _data_path(rest, fmt)
     response.headers["Link"] = f'<{page_path(rest)}>; rel="alternate"; type="text/html"'
@@ -141,21 +139,6 @@ def _negotiated_format() -> Format:
     if fmt is None:
         raise _not_acceptable()
     return fmt
-
-
-def rdf_response(key: tuple[object, ...], fmt: Format, build: Callable[[], bytes], keep: bool = False) -> Response:
-    """Return an RDF document with ETag and caching headers; `keep` holds it in memory (the few fixed documents).
-
-    Per-resource documents are not kept here: the bounded response cache in front of the app keeps the recent ones.
-    """
-    current = service()
-    full_key = (*key, fmt.serialiser)
-    body = current.documents.get(full_key)
-    if body is None:
-        body = build()
-        if keep:
-            current.documents[full_key] = body
-    return cacheable(body, fmt.content_type, current.etag(full_key))
 
 
 @bp.route("/ontology")
@@ -176,18 +159,8 @@ def ontology(suffix: str | None = None) -> Response:
         if found is None:
             raise _not_acceptable()
         fmt = found
-    current = service()
-    job = Job(
-        "CONSTRUCT WHERE { ?s ?p ?o }",
-        default_graph=(current.dataset.graphs["ontology"],),
-        graph_format=fmt.serialiser,
-        max_rows=ALL,
-    )
-
-    def build() -> bytes:
-        return current.answer(job, session().deadline, metered=False).body
-
-    response = rdf_response(("ontology",), fmt, build, keep=True)
+    graphs = (service().dataset.graphs["ontology"],)
+    response = document(("ontology",), fmt, lambda: graph_document(session(), graphs, fmt.serialiser), keep=True)
     if not suffix:
         response.headers["Content-Location"] = f"/ontology.{SUFFIXES[fmt.serialiser]}"
     return response

@@ -13,13 +13,14 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 from markupsafe import Markup
 
-from endpoint.context import saved_examples, session
+from endpoint.context import session
 from endpoint.core.lookup import select, text
 from endpoint.core.negotiation import prefers_html
 from endpoint.core.resource import describe, exists
 from endpoint.core.serialise import parse_term
 from endpoint.errors import ProtocolError
 from endpoint.responses import cacheable, page
+from endpoint.saved import current as saved_queries
 from endpoint.web import charts, explain, search, story
 from endpoint.web.display import view
 from endpoint.web.overview import overview
@@ -44,7 +45,7 @@ def duration(seconds: int) -> str:
 @bp.route("/")
 def home() -> Response:
     """Return the home page: what the dataset is, its counts and the ways in."""
-    return page("home.html", o=overview(session()), saved=saved_examples())
+    return page("home.html", o=overview(session()), saved=saved_queries.examples())
 
 
 @bp.route("/page/<path:rest>")

@@ -15,15 +15,16 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
-from endpoint.context import saved_queries, service, session
-from endpoint.core.errors import QueryError
+from endpoint.context import service, session
+from endpoint.core.errors import ParameterError, QueryError
 from endpoint.core.lookup import select, text
 from endpoint.core.service import Session
 from endpoint.errors import ProtocolError, status_of
 from endpoint.responses import page as html_page
+from endpoint.saved import current as saved_queries
 from endpoint.saved.calls import bind
 from endpoint.saved.examples import Registry
-from endpoint.saved.model import RESERVED, Param, ParameterError, SavedQuery
+from endpoint.saved.model import RESERVED, Param, SavedQuery
 from endpoint.web.tables import GRAPH_DOWNLOADS, RESULT_DOWNLOADS, SHOWN_ROWS, Outcome, outcome
 
 COUNTRIES = """\
@@ -38,7 +39,7 @@ bp = Blueprint("saved_page", __name__)
 @bp.route("/saved/<name>")
 def saved_query_page(name: str) -> Response:
     """Return a saved query as a page: a form per parameter, the answer as a table, the shareable URL and curl command."""
-    found = saved_queries()
+    found = saved_queries.registry()
     if found is None:
         raise ProtocolError(404, "this server has no saved queries")
     shown = saved_page(found, name, request.args.to_dict(flat=False), request.url_root, request.base_url, session())

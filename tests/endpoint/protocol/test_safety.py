@@ -14,7 +14,8 @@ import pytest
 import requests
 
 if TYPE_CHECKING:
-    from tests.endpoint.conftest import Fetch, FetchFactory
+    from tests.endpoint.conftest import FetchFactory
+    from tests.endpoint.support import Fetch
 
 BASE = "http://127.0.0.1:5000/id/"
 GRAPH = {name: BASE + f"graph/{name}" for name in ("asserted", "inferred", "ontology", "metadata")}

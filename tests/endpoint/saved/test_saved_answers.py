@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.saved.conftest import hms
+from tests.endpoint.support import hms
 
 if TYPE_CHECKING:
-    from tests.saved.conftest import Ask
+    from tests.endpoint.support import Ask
 
 BASE = "http://127.0.0.1:5000/id/"
 

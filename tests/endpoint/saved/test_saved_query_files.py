@@ -14,7 +14,7 @@ from endpoint.app import create_app
 from endpoint.saved.files import load_queries, parse_query_file
 from endpoint.saved.model import KINDS, QUERIES_DIR, QueryFileError
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs" / "saved-queries.md"
 SHARED_QUESTIONS = ROOT.parent / "shared" / "competency-questions.md"
 QUERIES = load_queries()

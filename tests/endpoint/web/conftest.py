@@ -20,7 +20,7 @@ from tests.servers import app_on, build_into, free_port, serving
 
 from .support import DEPLOYMENT_BASE, Site
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

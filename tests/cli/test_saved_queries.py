@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.replies import Reply, csv_rows, json_rows
+from tests.endpoint.support import Get
+from tests.replies import csv_rows, json_rows
 
 if TYPE_CHECKING:
     from tests.conftest import Cli
-
-Get = Callable[..., Reply]
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from rdflib import RDF, Literal, Namespace, URIRef
 from rdflib.term import Identifier
 
 if TYPE_CHECKING:
-    from tests.endpoint.conftest import Fetch
+    from tests.endpoint.support import Fetch
 
 RALLY = Namespace("https://w3id.org/rally-kg/ontology#")
 BASE = "http://127.0.0.1:5000/id/"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
@@ -15,14 +14,15 @@ from rdflib import Variable
 from rdflib.query import Result
 
 from endpoint.core.dataset import ServedDataset
+from endpoint.core.errors import ParameterError
 from endpoint.core.service import Limits, Service, Session
 from endpoint.saved.files import load_queries
-from endpoint.saved.model import Param, ParameterError
+from endpoint.saved.model import Param
 from endpoint.saved.values import Vocabulary
+from tests.endpoint.support import Get
 from tests.replies import Reply, csv_rows, json_rows
 from vocabulary.iris import GRAPHS
 
-Get = Callable[..., Reply]
 QUERY_NAMES = sorted(load_queries())
 
 

@@ -55,7 +55,7 @@ def lines_with(text: str, word: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(bundled_build: CliBuild) -> CliBuild:
+def build_run(bundled_build: CliBuild) -> CliBuild:
     """The session's build of the bundled document, checked to have succeeded."""
     process = bundled_build.process
     assert process.returncode == 0, f"rally-kg build failed ({process.returncode}):\n{process.stderr}"
@@ -72,9 +72,9 @@ def parse_trig(path: Path) -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def trig(built: CliBuild) -> Dataset:
+def trig(build_run: CliBuild) -> Dataset:
     """The TriG file of the session's build, parsed back."""
-    return parse_trig(built.out / "dataset.trig")
+    return parse_trig(build_run.out / "dataset.trig")
 
 
 def graph_sizes(dataset: Dataset) -> dict[str, int]:
@@ -85,15 +85,15 @@ def graph_sizes(dataset: Dataset) -> dict[str, int]:
 # --- build ------------------------------------------------------------------------------------
 
 
-def test_build_of_bundled_document_exits_0_without_error_output(built: CliBuild) -> None:
-    assert built.process.returncode == 0
-    assert "Traceback" not in built.process.stderr
+def test_build_of_bundled_document_exits_0_without_error_output(build_run: CliBuild) -> None:
+    assert build_run.process.returncode == 0
+    assert "Traceback" not in build_run.process.stderr
 
 
-def test_build_writes_trig_nquads_and_build_json(built: CliBuild) -> None:
+def test_build_writes_trig_nquads_and_build_json(build_run: CliBuild) -> None:
     for name in ("dataset.trig", "dataset.nq", "build.json"):
-        assert (built.out / name).is_file(), name
-        assert (built.out / name).stat().st_size > 0, name
+        assert (build_run.out / name).is_file(), name
+        assert (build_run.out / name).stat().st_size > 0, name
 
 
 def test_build_output_has_the_four_named_graphs_none_empty(trig: Dataset) -> None:
@@ -102,21 +102,21 @@ def test_build_output_has_the_four_named_graphs_none_empty(trig: Dataset) -> Non
         assert sizes.get(BASE + f"graph/{name}", 0) > 0, (name, sizes)
 
 
-def test_nquads_output_holds_the_same_graphs_as_trig(built: CliBuild, trig: Dataset) -> None:
+def test_nquads_output_holds_the_same_graphs_as_trig(build_run: CliBuild, trig: Dataset) -> None:
     quads = Dataset()
-    quads.parse(built.out / "dataset.nq", format="nquads")
+    quads.parse(build_run.out / "dataset.nq", format="nquads")
     assert graph_sizes(quads) == graph_sizes(trig)
 
 
-def test_build_json_is_json_with_the_problems_found(built: CliBuild) -> None:
-    summary: dict[str, Any] = json.loads((built.out / "build.json").read_text(encoding="utf-8"))
+def test_build_json_is_json_with_the_problems_found(build_run: CliBuild) -> None:
+    summary: dict[str, Any] = json.loads((build_run.out / "build.json").read_text(encoding="utf-8"))
     problems = summary["problems"]
     assert isinstance(problems, list) and problems  # the bundled article has known flaws
     assert all(str(p["line"]).isdigit() or p["line"] is None for p in problems)
 
 
-def test_build_json_gives_the_triple_count_of_each_graph(built: CliBuild, trig: Dataset) -> None:
-    summary: Any = json.loads((built.out / "build.json").read_text(encoding="utf-8"))
+def test_build_json_gives_the_triple_count_of_each_graph(build_run: CliBuild, trig: Dataset) -> None:
+    summary: Any = json.loads((build_run.out / "build.json").read_text(encoding="utf-8"))
 
     def integers(value: Any) -> set[int]:
         if isinstance(value, dict):
@@ -129,47 +129,47 @@ def test_build_json_gives_the_triple_count_of_each_graph(built: CliBuild, trig: 
     assert {sizes[BASE + f"graph/{name}"] for name in GRAPHS} <= integers(summary)
 
 
-def test_summary_gives_the_triple_count_of_each_graph(built: CliBuild, trig: Dataset) -> None:
+def test_summary_gives_the_triple_count_of_each_graph(build_run: CliBuild, trig: Dataset) -> None:
     sizes = graph_sizes(trig)
     for name in GRAPHS:
         count = sizes[BASE + f"graph/{name}"]
-        assert any(count in numbers(line) for line in lines_with(built.process.stdout, name)), (name, count)
+        assert any(count in numbers(line) for line in lines_with(build_run.process.stdout, name)), (name, count)
 
 
-def test_summary_gives_the_number_of_problems_in_the_source(built: CliBuild) -> None:
-    summary: dict[str, Any] = json.loads((built.out / "build.json").read_text(encoding="utf-8"))
+def test_summary_gives_the_number_of_problems_in_the_source(build_run: CliBuild) -> None:
+    summary: dict[str, Any] = json.loads((build_run.out / "build.json").read_text(encoding="utf-8"))
     count = len(summary["problems"])
-    assert any(count in numbers(line) for line in lines_with(built.process.stdout, "problem")), built.process.stdout
+    assert any(count in numbers(line) for line in lines_with(build_run.process.stdout, "problem")), build_run.process.stdout
 
 
-def test_summary_gives_the_number_of_stages(built: CliBuild) -> None:
-    assert any(re.search(r"\bStage\b\D*\b20\b", line) for line in built.process.stdout.splitlines()), built.process.stdout
+def test_summary_gives_the_number_of_stages(build_run: CliBuild) -> None:
+    assert any(re.search(r"\bStage\b\D*\b20\b", line) for line in build_run.process.stdout.splitlines()), build_run.process.stdout
 
 
 # --- query ------------------------------------------------------------------------------------
 
 
-def test_query_prints_stage_count_as_table(built: CliBuild, cli: Cli) -> None:
-    process = cli("query", STAGE_COUNT_QUERY, "--data", built.out, "--format", "table")
+def test_query_prints_stage_count_as_table(build_run: CliBuild, cli: Cli) -> None:
+    process = cli("query", STAGE_COUNT_QUERY, "--data", build_run.out, "--format", "table")
     assert process.returncode == 0, process.stderr
     assert "stages" in process.stdout
     assert any(line.split() == ["20"] for line in process.stdout.splitlines()), process.stdout
 
 
-def test_query_table_is_the_default_format(built: CliBuild, cli: Cli) -> None:
-    process = cli("query", STAGE_COUNT_QUERY, "--data", built.out)
+def test_query_table_is_the_default_format(build_run: CliBuild, cli: Cli) -> None:
+    process = cli("query", STAGE_COUNT_QUERY, "--data", build_run.out)
     assert process.returncode == 0, process.stderr
     assert any(line.split() == ["20"] for line in process.stdout.splitlines()), process.stdout
 
 
-def test_query_prints_stage_count_as_csv(built: CliBuild, cli: Cli) -> None:
-    process = cli("query", STAGE_COUNT_QUERY, "--data", built.out, "--format", "csv")
+def test_query_prints_stage_count_as_csv(build_run: CliBuild, cli: Cli) -> None:
+    process = cli("query", STAGE_COUNT_QUERY, "--data", build_run.out, "--format", "csv")
     assert process.returncode == 0, process.stderr
     assert list(csv.DictReader(io.StringIO(process.stdout))) == [{"stages": "20"}]
 
 
-def test_query_prints_stage_count_as_sparql_json(built: CliBuild, cli: Cli) -> None:
-    process = cli("query", STAGE_COUNT_QUERY, "--data", built.out, "--format", "json")
+def test_query_prints_stage_count_as_sparql_json(build_run: CliBuild, cli: Cli) -> None:
+    process = cli("query", STAGE_COUNT_QUERY, "--data", build_run.out, "--format", "json")
     assert process.returncode == 0, process.stderr
     answer = json.loads(process.stdout)
     assert answer["head"]["vars"] == ["stages"]
@@ -177,16 +177,16 @@ def test_query_prints_stage_count_as_sparql_json(built: CliBuild, cli: Cli) -> N
     assert int(binding["stages"]["value"]) == 20
 
 
-def test_query_reads_the_query_from_a_file(built: CliBuild, cli: Cli, tmp_path: Path) -> None:
+def test_query_reads_the_query_from_a_file(build_run: CliBuild, cli: Cli, tmp_path: Path) -> None:
     query = tmp_path / "stages.rq"
     query.write_text(STAGE_COUNT_QUERY, encoding="utf-8")
-    process = cli("query", "-f", query, "--data", built.out, "--format", "csv")
+    process = cli("query", "-f", query, "--data", build_run.out, "--format", "csv")
     assert process.returncode == 0, process.stderr
     assert list(csv.DictReader(io.StringIO(process.stdout))) == [{"stages": "20"}]
 
 
-def test_malformed_query_exits_2_with_the_parsers_message(built: CliBuild, cli: Cli) -> None:
-    process = cli("query", MALFORMED_QUERY, "--data", built.out)
+def test_malformed_query_exits_2_with_the_parsers_message(build_run: CliBuild, cli: Cli) -> None:
+    process = cli("query", MALFORMED_QUERY, "--data", build_run.out)
     assert process.returncode == 2, (process.stdout, process.stderr)
     assert "Traceback" not in process.stderr
     message = process.stderr.strip()
@@ -194,10 +194,10 @@ def test_malformed_query_exits_2_with_the_parsers_message(built: CliBuild, cli: 
     assert "query" in message.lower() and any(w in message.lower() for w in ("malformed", "expected", "syntax", "parse"))
 
 
-def test_malformed_query_in_a_file_names_the_file(built: CliBuild, cli: Cli, tmp_path: Path) -> None:
+def test_malformed_query_in_a_file_names_the_file(build_run: CliBuild, cli: Cli, tmp_path: Path) -> None:
     query = tmp_path / "broken.rq"
     query.write_text(MALFORMED_QUERY, encoding="utf-8")
-    process = cli("query", "-f", query, "--data", built.out)
+    process = cli("query", "-f", query, "--data", build_run.out)
     assert process.returncode == 2, (process.stdout, process.stderr)
     assert "Traceback" not in process.stderr
     assert query.name in process.stderr

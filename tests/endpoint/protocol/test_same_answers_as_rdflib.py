@@ -22,7 +22,7 @@ from rdflib.term import Identifier
 from tests.reference import Reference, rows
 
 if TYPE_CHECKING:
-    from tests.endpoint.conftest import Fetch
+    from tests.endpoint.support import Fetch
 
 BASE = "http://127.0.0.1:5000/id/"
 GRAPHS = {name: URIRef(BASE + f"graph/{name}") for name in ("asserted", "inferred", "ontology", "metadata")}

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from flask import Flask
 
 from endpoint.saved.calls import bind
 from endpoint.saved.views import registry
+from tests.endpoint.support import Get
 from tests.replies import Reply
-
-Get = Callable[..., Reply]
 
 HOSTILE = [
     ("stage-winners", {"stage": "7 } UNION { ?s ?p ?o"}),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -17,13 +17,12 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import ATLAS_2006_DOCUMENT, ATLAS_DOCUMENT, run_cli
+from tests.endpoint.support import Get
 from tests.replies import Reply, http_request, json_rows
 from tests.servers import serving
 
 BASE = "http://127.0.0.1:5000/id/"
 EDITIONS_2005_2006 = "2005-atlas-rally (2005 Atlas Rally), 2006-atlas-rally (2006 Atlas Rally)"
-
-Get = Callable[..., Reply]
 
 
 def _serve(documents: list[Path], tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:

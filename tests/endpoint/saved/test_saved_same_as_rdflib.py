@@ -69,7 +69,7 @@ def _concatenations_as_sets(found: list[tuple[Identifier | None, ...]]) -> Count
 
 
 SEPARATORS = re.compile(r", | \| ")  # of the GROUP_CONCATs in queries/*.rq
-NAMES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "queries").glob("*.rq"))
+NAMES = sorted(p.stem for p in (Path(__file__).resolve().parents[3] / "queries").glob("*.rq"))
 COMPARED = [name for name in NAMES if name not in RDFLIB_RAISES_ON_UNBOUND_AGGREGATES + RDFLIB_WRONG_AND_SLOW]
 
 

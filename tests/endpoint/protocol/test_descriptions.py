@@ -15,7 +15,8 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 if TYPE_CHECKING:
-    from tests.endpoint.conftest import Fetch, FetchFactory
+    from tests.endpoint.conftest import FetchFactory
+    from tests.endpoint.support import Fetch
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
