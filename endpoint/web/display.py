@@ -8,12 +8,13 @@ from datetime import date
 from urllib.parse import quote
 
 import pyoxigraph as ox
+from rdflib.namespace import XSD as XSD_NS
 
 from endpoint.core.lookup import Term
 from loader.parsing import format_duration
 from vocabulary.namespaces import PREFIXES, RALLY_NS
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = str(XSD_NS)
 ONTOLOGY_DOC = "/ontology"
 CURIE_PREFIXES = PREFIXES
 _DURATION = re.compile(r"^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")

@@ -32,16 +32,16 @@ KINDS = (
 USAGE = """\
 SELECT ?term ?graph (COUNT(*) AS ?n) WHERE {
   { GRAPH ?graph { ?s ?term ?o } } UNION { GRAPH ?graph { ?s a ?term } }
-  FILTER (STRSTARTS(STR(?term), "https://w3id.org/rally-kg/ontology#"))
+  FILTER (STRSTARTS(STR(?term), STR(rally:)))
 } GROUP BY ?term ?graph"""
 INSTANCES = """\
 SELECT ?term ?s ?label WHERE {
-  GRAPH ?graph { ?s a ?term } FILTER (STRSTARTS(STR(?term), "https://w3id.org/rally-kg/ontology#"))
+  GRAPH ?graph { ?s a ?term } FILTER (STRSTARTS(STR(?term), STR(rally:)))
   OPTIONAL { ?s rdfs:label ?label }
 } ORDER BY ?term ?label ?s"""
 STATEMENTS = """\
 SELECT ?term ?s ?o ?sl ?ol WHERE {
-  GRAPH ?graph { ?s ?term ?o } FILTER (STRSTARTS(STR(?term), "https://w3id.org/rally-kg/ontology#"))
+  GRAPH ?graph { ?s ?term ?o } FILTER (STRSTARTS(STR(?term), STR(rally:)))
   OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?o rdfs:label ?ol }
 } ORDER BY ?term ?sl ?s"""
 EXAMPLES = 3
