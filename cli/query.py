@@ -87,9 +87,7 @@ def saved(name: str, params: Iterable[str], data: Path, fmt: str, timeout: float
 
 def format_answer(answer: Answer, fmt: str) -> str:
     """Return an answer as the command line prints it: a text table, CSV or SPARQL JSON; a graph as Turtle."""
-    if answer.kind == "graph":
-        return answer.body.decode("utf-8").rstrip("\n") + "\n"
-    if fmt == "json":
+    if answer.kind == "graph" or fmt == "json":
         return answer.body.decode("utf-8").rstrip("\n") + "\n"
     if answer.kind == "ask":
         return f"{str(bool(answer.boolean)).lower()}\n"

@@ -34,6 +34,7 @@ PREFIXES: dict[str, str] = {
     "wd": "http://www.wikidata.org/entity/",
     "wdt": "http://www.wikidata.org/prop/direct/",
 }
+PREFIX_ITEMS = tuple(PREFIXES.items())  # the table as (prefix, IRI) pairs, as a query job carries it
 
 
 class RALLY(DefinedNamespace):

@@ -11,14 +11,13 @@ import pyoxigraph as ox
 from endpoint.core.answers import Job
 from endpoint.core.service import Session
 from vocabulary.iris import DEFAULT_GRAPH
-from vocabulary.namespaces import PREFIXES
+from vocabulary.namespaces import PREFIX_ITEMS, PREFIXES
 
 Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row: TypeAlias = dict[str, Term]
 
 DATA_GRAPHS = ("asserted", "inferred", "metadata")  # what a resource's description is made of
 ALL = 2**62  # rows: a lookup is never cut (its queries are fixed and bounded by the data)
-_PREFIXES = tuple(PREFIXES.items())
 
 
 def prologue() -> str:
@@ -44,7 +43,7 @@ def select(
         named_graphs=tuple(graphs[name] for name in named),
         max_rows=ALL,
         substitutions=tuple((name, str(value)) for name, value in bindings.items()),
-        prefixes=_PREFIXES,
+        prefixes=PREFIX_ITEMS,
         table_rows=ALL,
     )
     answer = session.answer(job)
@@ -60,7 +59,7 @@ def ask(session: Session, query: str, default: Iterable[str] = DEFAULT_GRAPH, **
         query,
         default_graph=tuple(graphs[name] for name in default),
         substitutions=tuple((name, str(value)) for name, value in bindings.items()),
-        prefixes=_PREFIXES,
+        prefixes=PREFIX_ITEMS,
     )
     return bool(session.answer(job).boolean)
 

@@ -11,7 +11,7 @@ from endpoint.core.answers import Job
 from endpoint.core.errors import ParameterError
 from endpoint.saved.model import DEFAULT_PAGE, MAX_OFFSET, RESERVED, SavedQuery
 from endpoint.saved.values import Vocabulary
-from vocabulary.namespaces import PREFIXES
+from vocabulary.namespaces import PREFIX_ITEMS
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Call:
             graph_format=graph_format,
             max_rows=self.limit if self.limit is not None else max_rows,
             substitutions=self.terms,
-            prefixes=tuple(PREFIXES.items()),
+            prefixes=PREFIX_ITEMS,
             table_rows=table_rows,
         )
 

@@ -14,9 +14,7 @@ from endpoint.core.errors import ParameterError, QueryError
 from endpoint.saved.calls import bind
 from endpoint.saved.model import Param, SavedQuery
 from endpoint.saved.values import Vocabulary
-from vocabulary.namespaces import PREFIXES
-
-PREFIX_ITEMS = tuple(PREFIXES.items())
+from vocabulary.namespaces import PREFIX_ITEMS
 
 
 def _as_value(param: Param, term: Any, base: str) -> str | None:

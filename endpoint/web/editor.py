@@ -12,7 +12,7 @@ from endpoint.params import SparqlRequest, sparql_request
 from endpoint.responses import page
 from endpoint.saved import current as saved_queries
 from endpoint.web.tables import SHOWN_ROWS, Outcome, downloads, failed, outcome
-from vocabulary.namespaces import PREFIXES
+from vocabulary.namespaces import PREFIX_ITEMS, PREFIXES
 
 bp = Blueprint("editor", __name__)
 
@@ -62,7 +62,7 @@ def run(parsed: SparqlRequest) -> Outcome:
             default_graphs=parsed.default_graphs,
             named_graphs=parsed.named_graphs,
             base_iri=request.base_url,
-            prefixes=tuple(PREFIXES.items()),  # the editor knows the dataset's prefixes without PREFIX lines
+            prefixes=PREFIX_ITEMS,  # the editor knows the dataset's prefixes without PREFIX lines
             table_rows=SHOWN_ROWS,
         )
         answer = current.answer(job, deadline(parsed.timeout))

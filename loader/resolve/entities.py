@@ -66,7 +66,6 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
 
     infos: list[EditionInfo] = []
     places: dict[str, PlaceInfo] = {}
-    place_keys: dict[str, str] = {}
     place_resolver = SimpleResolver("place")
     for edition in editions:
         info = EditionInfo(edition, edition_slug(edition.name), slugify(edition.series_name))
@@ -86,7 +85,6 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
         for town in towns:
             cluster = place_resolver.add(town.name, (edition.path, town.line))
             key = fold(town.name)
-            place_keys[key] = key
             place = places.setdefault(key, PlaceInfo(cluster))
             for code in town.codes:
                 found = use_code(code, edition, town.line)
@@ -100,7 +98,7 @@ def resolve(editions: Sequence[EditionRecord]) -> Resolution:
         info.route = route.first_visits(towns, places)
     assign_slugs(place_resolver.clusters)
 
-    resolution = Resolution(infos, people, makers, entrants, places, countries, categories, {}, unknown_codes, place_keys)
+    resolution = Resolution(infos, people, makers, entrants, places, countries, categories, {}, unknown_codes)
     for info in infos:
         entries.collect_entries(info, resolution)
         info.penalties = entries.penalties(info, resolution)

@@ -113,7 +113,6 @@ class Resolution:
     categories: dict[str, Counter[str]]
     entries: dict[tuple[str, str, str], EntryInfo]
     unknown_codes: list[tuple[str, str, int]]  # country codes neither ISO nor IOC: (code, path, line)
-    _place_keys: dict[str, str] = field(default_factory=dict)
     _labels: dict[str, str] = field(default_factory=dict)
 
     def person_label(self, slug: str) -> str:
@@ -132,7 +131,7 @@ class Resolution:
 
     def place(self, town: TownRef) -> PlaceInfo:
         """Return the place a town resolves to."""
-        return self.places[self._place_keys[fold(town.name)]]
+        return self.places[fold(town.name)]
 
 
 def iso(code: str | None) -> str | None:
