@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
 
@@ -11,8 +11,10 @@ import owlrl.OWLRL
 from owlrl import DeductiveClosure
 from owlrl.OWLRL import OWLRL_Semantics
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, SKOS, DefinedNamespace
 from rdflib.term import Node
+
+from loader.working_graph import FastIRI, WorkingGraph, distinct_texts, plain
 
 Triple = tuple[Node, Node, Node]
 ERROR_MESSAGE = URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage")
@@ -35,6 +37,11 @@ _META_TYPES = {
 
 
 _XSD = str(XSD)
+# plain names: no namespace lookup per triple
+_SAME_AS, _TYPE, _ALL_DIFFERENT, _THING = URIRef(OWL.sameAs), URIRef(RDF.type), URIRef(OWL.AllDifferent), URIRef(OWL.Thing)
+_WIDENED = frozenset({URIRef(RDFS.domain), URIRef(RDFS.range)})
+_RESTATED = _WIDENED | {URIRef(p) for p in (RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf, OWL.equivalentProperty)}
+_RESTATED |= {_SAME_AS}
 
 
 class InconsistentData(Exception):
@@ -49,11 +56,27 @@ class LeanOWLRL(OWLRL_Semantics):  # type: ignore[misc]
 
     def _equality(self, triple: Triple, cycle_num: int) -> None:
         s, p, o = triple
-        if (p == OWL.sameAs and s != o) or (p == RDF.type and o == OWL.AllDifferent):
+        if (p == _SAME_AS and s != o) or (p == _TYPE and o == _ALL_DIFFERENT):
             super()._equality(triple, cycle_num)
 
     def _one_time_rules_datatypes(self) -> None:
         return None
+
+    def store_triple(self, t: Triple) -> None:
+        """Keep a new triple unless it only makes the rules redo work whose results are there or are noise.
+
+        Every cycle, each axiom re-scans the data it applies to: `C subClassOf C` and `p subPropertyOf p` re-derive
+        what is there, every class `subClassOf owl:Thing` types everything a Thing, a domain or range widened to a
+        superclass or a subproperty gives the types that `cax-sco` and `prp-spo1` give anyway, and a literal's types
+        lead nowhere. Not storing them leaves the closure as it is less its noise (`is_noise`), a third as slow.
+        """
+        s, p, o = t
+        if p in _RESTATED and (s == o or o == _THING or p in _WIDENED):
+            return
+        if type(s) is Literal or type(p) is Literal or (p == _TYPE and o == _THING):
+            return
+        if t not in self.graph:
+            self.added_triples.add(t)
 
 
 def is_noise(triple: Triple) -> bool:
@@ -78,33 +101,30 @@ def is_noise(triple: Triple) -> bool:
 class _PlainVocabulary(SimpleNamespace):
     """Terms as plain attributes; a term not listed falls back to the DefinedNamespace."""
 
-    def __init__(self, namespace: type[DefinedNamespace]) -> None:
+    def __init__(self, namespace: type[DefinedNamespace], term: Callable[[URIRef], URIRef]) -> None:
         names = [*namespace.__annotations__, *getattr(namespace, "_extras", ())]
-        super().__init__(**{name: namespace[name] for name in names if not name.startswith("_")})
+        super().__init__(**{name: term(namespace[name]) for name in names if not name.startswith("_")})
         self._namespace = namespace
+        self._term = term
 
     def __getattr__(self, name: str) -> URIRef:
-        return getattr(self._namespace, name)  # type: ignore[no-any-return]
+        return self._term(getattr(self._namespace, name))
 
     def __getitem__(self, name: str) -> URIRef:
-        return self._namespace[name]
-
-
-def _plain(namespace: type[DefinedNamespace]) -> _PlainVocabulary:
-    """Return the terms of an rdflib DefinedNamespace as plain attributes (a dict lookup instead of a metaclass call)."""
-    return _PlainVocabulary(namespace)
+        return self._term(self._namespace[name])
 
 
 @contextmanager
-def fast_vocabulary() -> Iterator[None]:
+def fast_vocabulary(fast_iris: bool = False) -> Iterator[None]:
     """Let owlrl's rules read OWL, RDF and RDFS terms as plain attributes while a closure runs.
 
     owlrl names terms as `OWL.sameAs`, `RDF.type` … in every rule; on rdflib's DefinedNamespace
-    each access is a metaclass __getattr__ call, millions per closure. The same URIRefs are served
-    from a SimpleNamespace instead; the module globals are restored afterwards.
+    each access is a metaclass __getattr__ call, millions per closure. The same URIRefs (FastIRIs with
+    `fast_iris`) are served from a SimpleNamespace instead; the module globals are restored afterwards.
     """
+    term: Callable[[URIRef], URIRef] = FastIRI if fast_iris else URIRef
     saved = (owlrl.OWLRL.OWL, owlrl.OWLRL.RDF, owlrl.OWLRL.RDFS, owlrl.Closure.RDF)
-    owlrl.OWLRL.OWL, owlrl.OWLRL.RDF, owlrl.OWLRL.RDFS = _plain(OWL), _plain(RDF), _plain(RDFS)
+    owlrl.OWLRL.OWL, owlrl.OWLRL.RDF, owlrl.OWLRL.RDFS = (_PlainVocabulary(n, term) for n in (OWL, RDF, RDFS))
     owlrl.Closure.RDF = owlrl.OWLRL.RDF
     try:
         yield
@@ -112,15 +132,57 @@ def fast_vocabulary() -> Iterator[None]:
         owlrl.OWLRL.OWL, owlrl.OWLRL.RDF, owlrl.OWLRL.RDFS, owlrl.Closure.RDF = saved
 
 
+ANNOTATIONS = frozenset(
+    {RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy, OWL.versionInfo, SKOS.prefLabel, SKOS.altLabel}
+    | {SKOS.definition, SKOS.note, SKOS.example, SKOS.scopeNote, DCTERMS.created, DCTERMS.modified, DCTERMS.title}
+    | {DCTERMS.description, DCTERMS.license, DCTERMS.creator}
+)
+
+
+def rule_input(ontology: Graph, asserted: Graph) -> tuple[list[Triple], list[Triple]]:
+    """Split ontology + data into what OWL 2 RL's rules can use and what they cannot.
+
+    The rules read the ontology's axioms (not its labels and comments) and the data's triples whose property
+    the axioms mention or is RDF's, RDFS's or OWL's own (`rdf:type`, `owl:sameAs` …). A triple with any other property (a label, an alternative
+    name, a link to Wikipedia) starts no rule: only owl:sameAs would copy it, and `close` runs again on
+    everything when the closure holds one.
+    """
+    axioms = [t for t in ontology if t[1] not in ANNOTATIONS]
+    mentioned = {term for s, _, o in axioms for term in (s, o)}
+    used: list[Triple] = list(axioms)
+    unused: list[Triple] = [t for t in ontology if t[1] in ANNOTATIONS]
+    for triple in asserted:
+        (used if triple[1] in mentioned or _is_logical(triple[1]) else unused).append(triple)
+    return used, unused
+
+
+def _is_logical(predicate: Node) -> bool:
+    """Tell whether a predicate is one of RDF's, RDFS's or OWL's own, other than an annotation (rdf:type, owl:sameAs …)."""
+    return predicate not in ANNOTATIONS and str(predicate).startswith(_LOGICAL)
+
+
+_LOGICAL = (str(RDF), str(RDFS), str(OWL))
+
+
+def _closure(triples: list[Triple]) -> Graph:
+    fast_iris = distinct_texts(triples)
+    work = WorkingGraph(triples, fast_iris=fast_iris)
+    with fast_vocabulary(fast_iris):
+        DeductiveClosure(LeanOWLRL, improved_datatypes=False).expand(work)
+    return work
+
+
+def _merges(work: Graph) -> bool:
+    return any(s != o for s, o in work.subject_objects(OWL.sameAs))
+
+
 def close(ontology: Graph, asserted: Graph, base: str) -> Graph:
     """Return the triples OWL 2 RL adds to ontology + asserted data, minus noise; raise on inconsistency."""
-    work = Graph(store="SimpleMemory")
-    for graph in (ontology, asserted):
-        for triple in graph:
-            work.add(triple)
-    before = set(work)
-    with fast_vocabulary():
-        DeductiveClosure(LeanOWLRL, improved_datatypes=False).expand(work)
+    used, unused = rule_input(ontology, asserted)
+    work = _closure(used)
+    if _merges(work):  # owl:sameAs copies every triple of the resources it joins: give the rules all of them
+        work = _closure([*used, *unused])
+    before = set(used) | set(unused)
     errors = [str(o) for s in work.subjects(RDF.type, ERROR_MESSAGE) for o in work.objects(s, ERROR_TEXT)]
     if errors:
         raise InconsistentData("the OWL 2 RL closure found contradictions: " + "; ".join(sorted(errors)))
@@ -129,7 +191,7 @@ def close(ontology: Graph, asserted: Graph, base: str) -> Graph:
         inferred.bind(prefix, namespace)
     for triple in work:
         if triple not in before and not is_noise(triple):
-            inferred.add(triple)
+            inferred.add(plain(triple))
     check_no_merges(inferred, base)
     return inferred
 

@@ -9,13 +9,19 @@ from typing import Any
 TRIG = "dataset.trig"
 NQUADS = "dataset.nq"
 SUMMARY = "build.json"
-OUTPUTS = (TRIG, NQUADS, SUMMARY)  # what a build writes; a directory holding anything else is not ours to replace
+STORE = "store"  # an Oxigraph store of the four graphs and the default graph, opened read-only by the server
+OUTPUTS = (TRIG, NQUADS, SUMMARY, STORE)  # what a build writes; a directory holding anything else is not ours to replace
 MARK = ".rally-kg-build"  # in a staging directory: written by a build, removable once no build holds the lock
 
 
 def has_build(directory: Path) -> bool:
     """Return whether `directory` holds a built dataset."""
     return (directory / NQUADS).is_file() and (directory / SUMMARY).is_file()
+
+
+def has_store(directory: Path) -> bool:
+    """Return whether a build directory holds the store (builds before it had only the N-Quads)."""
+    return (directory / STORE / "CURRENT").is_file()
 
 
 def read_summary(directory: Path) -> dict[str, Any]:

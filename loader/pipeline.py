@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ __all__ = ["Build", "DEFAULT_BASE", "GRAPHS", "load_paths", "load_texts", "BUNDL
 class Build:
     """A built dataset: its named graphs, the problems found in the sources, and time per phase."""
 
-    dataset: Dataset
+    graphs: dict[str, Graph]  # short name (vocabulary.iris.GRAPHS) -> the graph
     problems: list[Problem]
     minter: Minter
     timings: dict[str, float] = field(default_factory=dict)
@@ -47,7 +48,19 @@ class Build:
         """Return one of the named graphs: asserted, inferred, ontology or metadata."""
         if name not in GRAPHS:
             raise KeyError(f"no graph {name!r}; the graphs are {', '.join(GRAPHS)}")
-        return self.dataset.graph(self.minter.graph(name))
+        return self.graphs[name]
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """Return the four graphs as one rdflib Dataset under their IRIs, its default graph their union (for queries)."""
+        dataset = Dataset(default_union=True)
+        for prefix, namespace in self.graphs["asserted"].namespaces():
+            dataset.bind(prefix, namespace)
+        for name, graph in self.graphs.items():
+            target = dataset.graph(self.minter.graph(name))
+            for triple in graph:
+                target.add(triple)
+        return dataset
 
 
 def load_ontology() -> Graph:
@@ -173,14 +186,8 @@ def load_texts(
     inferred = close(ontology, asserted, minter.base)
     timings["inference"] = time.perf_counter() - mark
 
-    dataset = Dataset(default_union=True)
-    for prefix, namespace in asserted.namespaces():
-        dataset.bind(prefix, namespace)
-    for name, graph in (("asserted", asserted), ("inferred", inferred), ("ontology", ontology), ("metadata", metadata)):
-        target = dataset.graph(minter.graph(name))
-        for triple in graph:
-            target.add(triple)
-    build = Build(dataset, problems, minter, timings, {edition.path: edition.coverage for edition in editions})
+    graphs = {"asserted": asserted, "inferred": inferred, "ontology": ontology, "metadata": metadata}
+    build = Build(graphs, problems, minter, timings, {edition.path: edition.coverage for edition in editions})
     _describe(build, [p for p, _ in texts], began_at)
     return build
 

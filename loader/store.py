@@ -13,6 +13,7 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -23,8 +24,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from loader.layout import MARK, NQUADS, OUTPUTS, SUMMARY, TRIG
+import pyoxigraph as ox
+
+from loader.layout import MARK, NQUADS, OUTPUTS, STORE, SUMMARY, TRIG
 from loader.pipeline import Build
+from loader.quads import dataset_quads, default_graph
 
 _RENAME_EXCHANGE = 2
 
@@ -51,7 +55,7 @@ def check_output(out: Path) -> None:
 
 
 def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, Any]]) -> None:
-    """Write the dataset (TriG and N-Quads) and its summary into `out`, replacing it in one step when all is written.
+    """Write the dataset (TriG, N-Quads and the store) and its summary into `out`, replacing it in one step when all is written.
 
     The time the writing took is in `build.timings["write"]` when `summarise` makes the summary.
     Raises OutputError when `out` may not be replaced or cannot be written.
@@ -66,16 +70,30 @@ def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, 
                 (staging / MARK).touch()
                 staging.chmod(0o755)
                 started = time.perf_counter()
-                build.dataset.serialize(destination=staging / TRIG, format="trig")
-                build.dataset.serialize(destination=staging / NQUADS, format="nquads")
+                digest = _write_dataset(build, staging)
                 build.timings["write"] = time.perf_counter() - started
-                _write_json(staging / SUMMARY, summarise(build))
+                _write_json(staging / SUMMARY, {**summarise(build), "dataset_sha256": digest})
                 (staging / MARK).unlink()
                 _swap(staging, out)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)  # the new build's leftovers, or the old build after a swap
     except OSError as error:
         raise OutputError(f"--out {out}: cannot write the build: {error.strerror or error}") from None
+
+
+def _write_dataset(build: Build, staging: Path) -> str:
+    """Write the four graphs as TriG and N-Quads, and the store the server opens; return the N-Quads' SHA-256."""
+    quads = list(dataset_quads(build.graphs, build.minter))
+    prefixes = {prefix: str(namespace) for prefix, namespace in build.graph("asserted").namespaces() if prefix}
+    ox.serialize(quads, staging / TRIG, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    (staging / NQUADS).write_bytes(nquads)
+    store = ox.Store(str(staging / STORE))
+    store.bulk_extend([*quads, *default_graph(quads, build.minter)])
+    store.optimize()
+    store.flush()
+    del store  # closes it: the server opens the files read-only
+    return hashlib.sha256(nquads).hexdigest()
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

@@ -81,3 +81,41 @@ def test_owlrl_vocabulary_is_restored_after_a_closure() -> None:
 
     close(load_ontology(), Graph(), DEFAULT_BASE)
     assert owlrl.OWLRL.OWL is RDFLIB_OWL
+
+
+def plain_owlrl(ontology: Graph, data: Graph) -> set[tuple[object, object, object]]:
+    """What plain owlrl adds to ontology + data, less noise."""
+    graph = Graph()
+    for source in (ontology, data):
+        for triple in source:
+            graph.add(triple)
+    before = set(graph)
+    DeductiveClosure(OWLRL_Semantics).expand(graph)
+    return {t for t in set(graph) - before if not is_noise(t)}  # type: ignore[arg-type]
+
+
+RALLY_NS = "https://w3id.org/rally-kg/ontology#"
+
+
+def test_an_outside_resource_declared_the_same_gets_every_triple_labels_included() -> None:
+    """owl:sameAs copies triples the rules otherwise never read (labels): the closure then runs on everything."""
+    person, outside = URIRef(DEFAULT_BASE + "person/x"), URIRef("http://www.wikidata.org/entity/Q1")
+    data = Graph()
+    data.add((person, RDF.type, URIRef(RALLY_NS + "Person")))
+    data.add((person, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Xavier Example")))
+    data.add((person, OWL.sameAs, outside))
+    ours = set(close(load_ontology(), data, DEFAULT_BASE))
+    assert (outside, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Xavier Example")) in ours
+    assert ours == plain_owlrl(load_ontology(), data)
+
+
+def test_a_literal_spelled_like_an_iri_is_not_taken_for_it() -> None:
+    """IRIs are compared as text during a closure only when no literal has the text of an IRI."""
+    person = URIRef(DEFAULT_BASE + "person/y")
+    data = Graph()
+    data.add((person, RDF.type, URIRef(RALLY_NS + "Person")))
+    data.add((person, URIRef(RALLY_NS + "wikipediaTitle"), Literal(RALLY_NS + "Person")))
+    data.add((person, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal(str(OWL.Thing))))
+    ours = set(close(load_ontology(), data, DEFAULT_BASE))
+    assert ours == plain_owlrl(load_ontology(), data)
+    assert all(not isinstance(s, Literal) for s, _, _ in ours)
