@@ -1,4 +1,4 @@
-"""Serve the app with a production WSGI server (gunicorn): the dataset is opened once, then forked."""
+"""Serve the app with a production WSGI server (gunicorn): the app is made once, then forked; each worker opens the store."""
 
 from __future__ import annotations
 
@@ -143,5 +143,6 @@ def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None =
         file=sys.stderr,
         flush=True,
     )
+    app.extensions["rally"].dataset.opener.release()  # each worker opens the store for itself, none inherits a handle
     _Gunicorn(app, options).run()
     return 0

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,9 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def build_into(out: Path, base: str = DEFAULT_BASE) -> Path:
     """Build the bundled article (under `base` when given) into `out`, as `rally-kg build [--base]` does."""
     build = load_paths([BUNDLED_DOCUMENT], base=base)
-    with warnings.catch_warnings():  # rdflib 7.6's own TriG serialiser calls its deprecated Dataset.contexts
-        warnings.filterwarnings("ignore", "Dataset.contexts is deprecated", DeprecationWarning)
-        write_build(build, out, lambda done: build_summary(done, [BUNDLED_DOCUMENT]))
+    write_build(build, out, lambda done: build_summary(done, [BUNDLED_DOCUMENT]))
     return out
 
 

@@ -50,13 +50,30 @@ class Answer:
     cached: bool = False
 
 
-def execute(store: ox.Store, job: Job, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> Answer:
+@dataclass(frozen=True)
+class StoreGraphs:
+    """The graphs of the store a query runs over unless it names its own."""
+
+    default: tuple[str, ...]  # the graphs whose union is the default graph
+    named: tuple[str, ...]  # every named graph
+    materialised: bool = False  # the store's own default graph holds that union (a build's store does)
+
+    def arguments(self, job: Job) -> tuple[Any, Any]:
+        """Return pyoxigraph's default_graph and named_graphs for a job (None: the store's own default graph)."""
+        default: list[ox.NamedNode] | None
+        if job.default_graph is None or (self.materialised and frozenset(job.default_graph) == frozenset(self.default)):
+            default = None if self.materialised else [ox.NamedNode(g) for g in self.default]
+        else:
+            default = [ox.NamedNode(g) for g in job.default_graph]
+        return default, [ox.NamedNode(g) for g in (self.named if job.named_graphs is None else job.named_graphs)]
+
+
+def execute(store: ox.Store, job: Job, graphs: StoreGraphs) -> Answer:
     """Return the answer of a job over the store (the dataset's default and named graphs unless the job names its own).
 
     Raises QueryFailed for a query that does not parse or cannot be evaluated.
     """
-    default_graph: Any = [ox.NamedNode(g) for g in job.default_graph] if job.default_graph is not None else default
-    named_graphs: Any = [ox.NamedNode(g) for g in job.named_graphs] if job.named_graphs is not None else named
+    default_graph, named_graphs = graphs.arguments(job)
     try:
         results = store.query(
             job.query,

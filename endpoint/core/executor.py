@@ -30,7 +30,7 @@ from multiprocessing.process import BaseProcess
 
 import pyoxigraph as ox
 
-from endpoint.core.answers import Answer, Job, execute
+from endpoint.core.answers import Answer, Job, StoreGraphs, execute
 from endpoint.core.errors import QueryError, QueryFailed, QueryTimeout, QueryTooLarge
 
 _FORK = multiprocessing.get_context("fork")
@@ -66,7 +66,7 @@ def resident(pid: int | str = "self") -> int | None:
         return None
 
 
-def _serve(connection: Connection, store: ox.Store, default: list[ox.NamedNode], named: list[ox.NamedNode]) -> None:
+def _serve(connection: Connection, store: Callable[[], ox.Store], graphs: StoreGraphs) -> None:
     """Run jobs received on the connection until the parent closes it; send back each answer, or why it failed."""
     while True:
         try:
@@ -74,7 +74,7 @@ def _serve(connection: Connection, store: ox.Store, default: list[ox.NamedNode],
         except (EOFError, OSError):
             return
         try:
-            outcome: Answer | QueryError = execute(store, job, default, named)
+            outcome: Answer | QueryError = execute(store(), job, graphs)
         except QueryError as error:
             outcome = error
         connection.send(outcome)
@@ -160,16 +160,14 @@ class Executor:
 
     def __init__(
         self,
-        store: ox.Store,
-        default: list[ox.NamedNode],
-        named: list[ox.NamedNode],
+        store: Callable[[], ox.Store],
+        graphs: StoreGraphs,
         watchdog: Watchdog | None = None,
         megabytes: int = 1024,
     ) -> None:
-        self._store = store
+        self._store = store  # returns this process's store (a child opens its own)
         self._megabytes = megabytes
-        self._default = default
-        self._named = named
+        self._graphs = graphs
         self._watchdog = watchdog
         self._lock = threading.Lock()
         self._child: BaseProcess | None = None
@@ -181,7 +179,7 @@ class Executor:
         if self._connection is None or self._child is None or not self._child.is_alive() or self._owner != os.getpid():
             self._owner = os.getpid()
             parent, child = _FORK.Pipe()
-            process = _FORK.Process(target=_serve, args=(child, self._store, self._default, self._named), daemon=True)
+            process = _FORK.Process(target=_serve, args=(child, self._store, self._graphs), daemon=True)
             process.start()
             child.close()
             self._child, self._connection = process, parent
@@ -196,13 +194,13 @@ class Executor:
         only for the fixed queries the service asks itself, never for a client's.
         """
         if deadline is None:
-            return execute(self._store, job, self._default, self._named)
+            return execute(self._store(), job, self._graphs)
         if deadline.remaining() <= 0:
             raise QueryTimeout(deadline.seconds)
         if self._watchdog is not None and deadline.client is not None:
             self._watchdog.watch(deadline.client, deadline)
             try:
-                return execute(self._store, job, self._default, self._named)
+                return execute(self._store(), job, self._graphs)
             finally:
                 self._watchdog.done()
         with self._lock:

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from rdflib import Variable
 from rdflib.query import Result
 
-from endpoint.core.dataset import ServedDataset
+from endpoint.core.dataset import ServedDataset, StoreOpener
 from endpoint.core.errors import ParameterError
 from endpoint.core.service import Limits, Service, Session
 from endpoint.saved.files import load_queries
@@ -222,7 +222,9 @@ def test_a_name_that_several_resources_carry_is_refused_as_ambiguous() -> None:
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     for slug in ("a", "b"):
         store.add(ox.Quad(ox.NamedNode(f"http://x/{slug}"), label, ox.Literal("Same Name"), ox.NamedNode(graphs["asserted"])))
-    service = Service.open(ServedDataset(store, "http://x/", "ambiguous", graphs, dict.fromkeys(GRAPHS, 0)), Limits())
+    service = Service.open(
+        ServedDataset(StoreOpener(memory=store), "http://x/", "ambiguous", graphs, dict.fromkeys(GRAPHS, 0)), Limits()
+    )
     vocabulary = Vocabulary(Session(service, None))
     with pytest.raises(ParameterError, match=r"'same name' names 2 resources \(<http://x/a>, <http://x/b>\)"):
         vocabulary.resource(Param("iri", "iri", True), "same name")
