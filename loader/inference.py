@@ -186,7 +186,7 @@ def close(ontology: Graph, asserted: Graph, base: str) -> Graph:
     errors = [str(o) for s in work.subjects(RDF.type, ERROR_MESSAGE) for o in work.objects(s, ERROR_TEXT)]
     if errors:
         raise InconsistentData("the OWL 2 RL closure found contradictions: " + "; ".join(sorted(errors)))
-    inferred = Graph()
+    inferred = Graph(store="SimpleMemory")
     for prefix, namespace in asserted.namespaces():
         inferred.bind(prefix, namespace)
     for triple in work:

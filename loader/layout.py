@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -28,3 +29,12 @@ def read_summary(directory: Path) -> dict[str, Any]:
     """Return the summary a build wrote beside its dataset."""
     data: dict[str, Any] = json.loads((directory / SUMMARY).read_text(encoding="utf-8"))
     return data
+
+
+def sha256(path: Path) -> str:
+    """Return the SHA-256 of a file, read in chunks (a build's N-Quads name its content: the server's ETag)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -21,6 +21,7 @@ from loader.checks import check_all
 from loader.errors import Problem, SourceError
 from loader.extract.edition import extract_edition
 from loader.inference import close
+from loader.layout import sha256
 from loader.records import Coverage, EditionRecord
 from loader.resolve.entities import resolve
 from loader.triples import build_graphs
@@ -65,7 +66,7 @@ class Build:
 
 def load_ontology() -> Graph:
     """Return the ontology graph (ontology/rally.ttl)."""
-    graph = Graph()
+    graph = Graph(store="SimpleMemory")
     graph.parse(ONTOLOGY_PATH, format="turtle")
     return graph
 
@@ -144,14 +145,10 @@ def fingerprint(files: Sequence[Path], base: str) -> dict[str, Any]:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
+        return sha256(path)
     except OSError as error:
         raise SourceError(str(path), None, f"cannot read the file: {error.strerror or error}") from None
-    return digest.hexdigest()
 
 
 def display_path(path: Path) -> str:

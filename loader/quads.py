@@ -15,41 +15,39 @@ OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 def term(node: Node) -> OxTerm:
     """Return an rdflib term as the same pyoxigraph term."""
+    kind = type(node)
+    if kind is URIRef:
+        return ox.NamedNode(node)  # type: ignore[arg-type]  # a URIRef is its IRI as a str
+    if kind is Literal:
+        literal: Literal = node  # type: ignore[assignment]
+        if literal.language:
+            return ox.Literal(literal, language=literal.language)
+        if literal.datatype is not None:
+            return ox.Literal(literal, datatype=ox.NamedNode(literal.datatype))
+        return ox.Literal(literal)
     if isinstance(node, URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, BNode):
         return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
     raise TypeError(f"not an RDF term: {node!r}")
 
 
-def dataset_quads(graphs: dict[str, Graph], minter: Minter) -> Iterator[ox.Quad]:
-    """Yield the quads of a build's named graphs (short name -> graph), graph by graph."""
-    cache: dict[Node, OxTerm] = {}
-
-    def convert(node: Node) -> OxTerm:
-        found = cache.get(node)
-        if found is None:
-            found = cache[node] = term(node)
-        return found
-
+def dataset_quads(graphs: dict[str, Graph], minter: Minter) -> list[ox.Quad]:
+    """Return the quads of a build's named graphs (short name -> graph), graph by graph."""
+    quads: list[ox.Quad] = []
     for name, triples in graphs.items():
         graph = ox.NamedNode(str(minter.graph(name)))
-        for s, p, o in triples:
-            yield ox.Quad(convert(s), convert(p), convert(o), graph)  # type: ignore[arg-type]
+        quads += (ox.Quad(term(s), term(p), term(o), graph) for s, p, o in triples)  # type: ignore[arg-type]
+    return quads
 
 
 def default_graph(quads: list[ox.Quad], minter: Minter) -> Iterator[ox.Quad]:
-    """Yield the quads of the served default graph (asserted and inferred data), copied into the store's own default graph.
+    """Yield the quads of the served default graph (asserted and inferred data) as quads of the store's own default graph.
 
-    The default graph a query sees is then one graph of the store, not a union computed per query.
+    A query then reads one graph of the store, not a union of two computed per query.
     """
-    members = {ox.NamedNode(str(minter.graph(name))) for name in DEFAULT_GRAPH}
+    served = {str(minter.graph(name)) for name in DEFAULT_GRAPH}
+    default = ox.DefaultGraph()
     for quad in quads:
-        if quad.graph_name in members:
-            yield ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph())
+        if quad.graph_name.value in served:  # type: ignore[union-attr]
+            yield ox.Quad(quad.subject, quad.predicate, quad.object, default)

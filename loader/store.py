@@ -13,7 +13,6 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -26,7 +25,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from loader.layout import MARK, NQUADS, OUTPUTS, STORE, SUMMARY, TRIG
+from loader.layout import MARK, NQUADS, OUTPUTS, STORE, SUMMARY, TRIG, sha256
 from loader.pipeline import Build
 from loader.quads import dataset_quads, default_graph
 
@@ -83,17 +82,17 @@ def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, 
 
 def _write_dataset(build: Build, staging: Path) -> str:
     """Write the four graphs as TriG and N-Quads, and the store the server opens; return the N-Quads' SHA-256."""
-    quads = list(dataset_quads(build.graphs, build.minter))
+    quads = dataset_quads(build.graphs, build.minter)
     prefixes = {prefix: str(namespace) for prefix, namespace in build.graph("asserted").namespaces() if prefix}
     ox.serialize(quads, staging / TRIG, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-    (staging / NQUADS).write_bytes(nquads)
+    ox.serialize(quads, staging / NQUADS, format=ox.RdfFormat.N_QUADS)
     store = ox.Store(str(staging / STORE))
-    store.bulk_extend([*quads, *default_graph(quads, build.minter)])
+    store.bulk_extend(quads)
+    store.bulk_extend(default_graph(quads, build.minter))
     store.optimize()
     store.flush()
     del store  # closes it: the server opens the files read-only
-    return hashlib.sha256(nquads).hexdigest()
+    return sha256(staging / NQUADS)
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from endpoint.core.answers import StoreGraphs
-from loader.layout import NQUADS, STORE, has_store, read_summary
+from loader.layout import NQUADS, STORE, has_store, read_summary, sha256
 from vocabulary.iris import DEFAULT_GRAPH, GRAPHS, Minter
 
 
@@ -102,7 +101,7 @@ def open_dataset(directory: Path) -> ServedDataset:
     mint = Minter(str(summary["base"]))
     graphs = {name: str(mint.graph(name)) for name in GRAPHS}
     triples = {name: int(summary["triples"][name]) for name in GRAPHS}
-    digest = str(summary.get("dataset_sha256") or _sha256(directory / NQUADS))
+    digest = str(summary.get("dataset_sha256") or sha256(directory / NQUADS))
     if has_store(directory):
         opener = StoreOpener(path=directory / STORE)
     else:
@@ -115,11 +114,3 @@ def _memory_store(data: Path, default: list[str]) -> ox.Store:
     store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
     store.update("".join(f"ADD <{graph}> TO DEFAULT ;\n" for graph in default))
     return store
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -80,12 +80,12 @@ def _serve(connection: Connection, store: Callable[[], ox.Store], graphs: StoreG
         connection.send(outcome)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Armed:
     client: socket.socket
     deadline: float
     seconds: float
-    memory: int | None  # resident bytes past which the query is stopped
+    memory: int | None  # resident bytes past which the query is stopped (set at the watchdog's first look)
     megabytes: int
 
 
@@ -106,9 +106,7 @@ class Watchdog:
         if self._owner != os.getpid():
             self._owner = os.getpid()
             threading.Thread(target=self._loop, name="query-watchdog", daemon=True).start()
-        now = resident()
-        memory = now + self._megabytes * 1024 * 1024 if now is not None else None
-        self._armed = _Armed(client, deadline.at, deadline.seconds, memory, self._megabytes)
+        self._armed = _Armed(client, deadline.at, deadline.seconds, None, self._megabytes)  # memory: read by the thread
 
     def done(self) -> None:
         """Stop watching: the query ended in time (waits while a timeout is being answered, which ends the process)."""
@@ -122,7 +120,10 @@ class Watchdog:
                 armed = self._armed
                 if armed is None:
                     continue
-                used = resident() if armed.memory is not None else None
+                used = resident()
+                if armed.memory is None and used is not None:  # the first look at a running query: its starting size
+                    armed.memory = used + armed.megabytes * 1024 * 1024
+                    used = None
                 if time.monotonic() >= armed.deadline:
                     stopped: QueryTimeout = QueryTimeout(armed.seconds)
                 elif used is not None and armed.memory is not None and used > armed.memory:

@@ -31,8 +31,8 @@ class Writer:
     def __init__(self, resolution: Resolution, minter: Minter) -> None:
         self.r = resolution
         self.mint = minter
-        self.asserted = Graph()
-        self.metadata = Graph()
+        self.asserted = Graph(store="SimpleMemory")
+        self.metadata = Graph(store="SimpleMemory")
         self.lines: dict[str, set[int]] = defaultdict(set)  # path -> line numbers cited
         self.texts = {info.record.path: info.record.lines for info in resolution.editions}
         self.names = {info.record.path: info.record.source_name for info in resolution.editions}

@@ -1,0 +1,1 @@
+"""Benchmarks and the corpus generator they build on (run each as a script: `python bench/NAME.py`)."""
