@@ -15,7 +15,9 @@ from endpoint import errors, hooks
 from endpoint.core.dataset import open_dataset
 from endpoint.core.service import Limits, Service
 from endpoint.protocol import documents, ops, sparql
+from endpoint.protocol.direct import DirectSparql
 from endpoint.response_cache import ResponseCache
+from endpoint.responses import EXPOSED_HEADERS
 from endpoint.saved import views as saved
 from endpoint.web import editor, linked, pages, saved_page
 
@@ -54,11 +56,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["DATA_DIR"] = str(data)
     service = Service.open(open_dataset(data), limits(app.config), watchdog=bool(app.config["QUERY_WATCHDOG"]))
     app.extensions["rally"] = service
+    app.wsgi_app = DirectSparql(app.wsgi_app, service, int(app.config["CACHE_MAX_AGE"]), int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
     app.wsgi_app = ResponseCache(app.wsgi_app, service.metrics, service.limits.cache_size, int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
     CORS(
         app,
         methods=["GET", "HEAD", "POST", "OPTIONS"],  # read-only: nothing else is allowed
-        expose_headers=["ETag", "Link", "Server-Timing", "X-Result-Rows", "X-Result-Truncated", "Warning"],
+        expose_headers=list(EXPOSED_HEADERS),
         max_age=86400,
     )
     for blueprint in (sparql.bp, documents.bp, ops.bp, saved.bp, linked.bp, pages.bp, editor.bp, saved_page.bp):

@@ -40,17 +40,23 @@ def install(app: Flask) -> None:
         if response.status_code >= 400:
             current.metrics.count("errors")
         query = g.get("query_text", "")
-        access.info(
-            "%s %s %s %d %.1fms %sB%s",
-            time.strftime("%Y-%m-%dT%H:%M:%S"),
-            request.method,
-            request.full_path.rstrip("?") if not query else request.path,
-            response.status_code,
-            elapsed,
-            response.content_length if response.content_length is not None else "-",
-            f' query="{" ".join(query.split())[:120]}"' if query else "",
-        )
+        path = request.full_path.rstrip("?") if not query else request.path
+        log_access(request.method, path, response.status_code, elapsed, response.content_length, query)
         return response
+
+
+def log_access(method: str, path: str, status: int, milliseconds: float, length: int | None, query: str = "") -> None:
+    """Write one access-log line (a query in one line, cut at 120 characters)."""
+    access.info(
+        "%s %s %s %d %.1fms %sB%s",
+        time.strftime("%Y-%m-%dT%H:%M:%S"),
+        method,
+        path,
+        status,
+        milliseconds,
+        length if length is not None else "-",
+        f' query="{" ".join(query.split())[:120]}"' if query else "",
+    )
 
 
 def _compress(response: Response) -> None:

@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable
 from flask import Response, current_app, render_template, request
 
 from endpoint.context import service
+from endpoint.core.answers import Answer
 from endpoint.core.negotiation import FORMATS, HTML_TYPES, Format, UnknownFormat, format_names, negotiate
 from endpoint.errors import ProtocolError
 
 ANSWER_VARY = "Accept, Accept-Encoding"
+EXPOSED_HEADERS = ("ETag", "Link", "Server-Timing", "X-Result-Rows", "X-Result-Truncated", "Warning")  # to scripts of any site
 PAGE_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
@@ -107,3 +109,12 @@ def negotiated(kind: str, requested: str | None, what: str) -> Format:
     if fmt is None:
         raise not_acceptable(what, [kind])
     return fmt
+
+
+def answer_headers(answer: Answer, max_rows: int) -> list[tuple[str, str]]:
+    """Return the headers that describe an answer: its time, its rows, and whether it was cut."""
+    headers = [("Server-Timing", f"query;dur={answer.milliseconds:.2f}"), ("X-Result-Rows", str(answer.rows))]
+    if answer.truncated:
+        headers.append(("X-Result-Truncated", "true"))
+        headers.append(("Warning", f'199 rally-kg "result truncated to the first {max_rows} rows; add LIMIT/OFFSET to page"'))
+    return headers

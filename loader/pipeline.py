@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -159,10 +161,31 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a build makes its millions of small objects.
+
+    They make no cycles worth collecting, but each collection scans them all, more often the more there are: at a
+    hundred editions that was a quarter of the build. Reference counting still frees what is dropped.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_texts(
     texts: Sequence[tuple[str, str]], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None
 ) -> Build:
     """Return the dataset built from (path, text) pairs; raise SourceError on text that is not an article."""
+    with collector_paused():
+        return _load_texts(texts, base, progress)
+
+
+def _load_texts(texts: Sequence[tuple[str, str]], base: str, progress: Callable[[str], None] | None) -> Build:
     say = progress or (lambda _message: None)
     minter = Minter(base)
     timings: dict[str, float] = {}

@@ -26,7 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from loader.layout import MARK, NQUADS, OUTPUTS, STORE, SUMMARY, TRIG, sha256
-from loader.pipeline import Build
+from loader.pipeline import Build, collector_paused
 from loader.quads import dataset_quads, default_graph
 
 _RENAME_EXCHANGE = 2
@@ -69,7 +69,8 @@ def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, 
                 (staging / MARK).touch()
                 staging.chmod(0o755)
                 started = time.perf_counter()
-                digest = _write_dataset(build, staging)
+                with collector_paused():
+                    digest = _write_dataset(build, staging)
                 build.timings["write"] = time.perf_counter() - started
                 _write_json(staging / SUMMARY, {**summarise(build), "dataset_sha256": digest})
                 (staging / MARK).unlink()

@@ -12,7 +12,7 @@ from endpoint.core.answers import Answer
 from endpoint.core.negotiation import Format, graph_fallback, prefers_html
 from endpoint.params import SparqlRequest, sparql_request
 from endpoint.protocol.descriptions import serialised, service_graph
-from endpoint.responses import cacheable, choose, document, negotiated, not_acceptable
+from endpoint.responses import answer_headers, cacheable, choose, document, negotiated, not_acceptable
 
 bp = Blueprint("sparql", __name__)
 WHAT = {"select": "SELECT results", "ask": "an ASK result", "graph": "a graph"}
@@ -78,11 +78,6 @@ def _answer(parsed: SparqlRequest) -> Response:
 
 def _respond(answer: Answer, fmt: Format, etag: str) -> Response:
     response = cacheable(answer.body, fmt.content_type, etag)
-    response.headers["Server-Timing"] = f"query;dur={answer.milliseconds:.2f}"
-    response.headers["X-Result-Rows"] = str(answer.rows)
-    if answer.truncated:
-        response.headers["X-Result-Truncated"] = "true"
-        response.headers["Warning"] = (
-            f'199 rally-kg "result truncated to the first {service().limits.max_rows} rows; add LIMIT/OFFSET to page"'
-        )
+    for name, value in answer_headers(answer, service().limits.max_rows):
+        response.headers[name] = value
     return response
