@@ -42,7 +42,7 @@ def build(args: argparse.Namespace) -> int:
     except ValueError as error:  # a bad --base
         print(f"rally-kg: error: --base: {error}", file=sys.stderr)
         return 2
-    built = load_paths(documents, base=args.base, progress=progress)
+    built = load_paths(documents, base=args.base, progress=progress, jobs=args.jobs)
     progress("writing")
     summary: dict[str, Any] = {}
 

@@ -20,6 +20,17 @@ from vocabulary.iris import DEFAULT_BASE
 DEFAULT_OUT = Path("build")
 
 
+def _jobs(value: str) -> int:
+    """Return a --jobs value: a whole number of processes from 1 to 64."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of processes") from None
+    if not 1 <= jobs <= 64:
+        raise argparse.ArgumentTypeError(f"{jobs}: give 1 to 64 processes")
+    return jobs
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rally-kg", description="Rally knowledge graph: build it from rally articles, serve it, query it."
@@ -40,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     building.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default: {DEFAULT_OUT})")
     building.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI of the minted resources (default: {DEFAULT_BASE})")
     building.add_argument("--quiet", action="store_true", help="print only errors")
+    building.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        help="close a corpus under OWL 2 RL edition by edition in N processes (default: 1, the whole corpus at once; "
+        "the same closure, see README)",
+    )
     building.add_argument(
         "--if-changed",
         action="store_true",

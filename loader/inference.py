@@ -164,7 +164,8 @@ def _is_logical(predicate: Node) -> bool:
 _LOGICAL = (str(RDF), str(RDFS), str(OWL))
 
 
-def _closure(triples: list[Triple]) -> Graph:
+def closure(triples: list[Triple]) -> Graph:
+    """Return the working graph of owlrl's closure of these triples (IRIs compared as text when that is exact)."""
     fast_iris = distinct_texts(triples)
     work = WorkingGraph(triples, fast_iris=fast_iris)
     with fast_vocabulary(fast_iris):
@@ -172,26 +173,36 @@ def _closure(triples: list[Triple]) -> Graph:
     return work
 
 
-def _merges(work: Graph) -> bool:
+def joins_resources(work: Graph) -> bool:
+    """Tell whether a closure states owl:sameAs between two different terms."""
     return any(s != o for s, o in work.subject_objects(OWL.sameAs))
 
 
 def close(ontology: Graph, asserted: Graph, base: str) -> Graph:
     """Return the triples OWL 2 RL adds to ontology + asserted data, minus noise; raise on inconsistency."""
     used, unused = rule_input(ontology, asserted)
-    work = _closure(used)
-    if _merges(work):  # owl:sameAs copies every triple of the resources it joins: give the rules all of them
-        work = _closure([*used, *unused])
-    before = set(used) | set(unused)
+    work = closure(used)
+    if joins_resources(work):  # owl:sameAs copies every triple of the resources it joins: give the rules all of them
+        work = closure([*used, *unused])
+    return inferred_graph(new_triples(work, [*used, *unused]), asserted, base)
+
+
+def new_triples(work: Graph, given: Iterable[Triple]) -> list[Triple]:
+    """Return what a closure added to what it was given, minus noise, in rdflib's own terms; raise on contradictions."""
     errors = [str(o) for s in work.subjects(RDF.type, ERROR_MESSAGE) for o in work.objects(s, ERROR_TEXT)]
     if errors:
         raise InconsistentData("the OWL 2 RL closure found contradictions: " + "; ".join(sorted(errors)))
+    before = set(given)
+    return [plain(t) for t in work if t not in before and not is_noise(t)]
+
+
+def inferred_graph(triples: Iterable[Triple], asserted: Graph, base: str) -> Graph:
+    """Return the inferred graph of these triples (with the asserted graph's prefixes); raise when it merges resources."""
     inferred = Graph(store="SimpleMemory")
     for prefix, namespace in asserted.namespaces():
         inferred.bind(prefix, namespace)
-    for triple in work:
-        if triple not in before and not is_noise(triple):
-            inferred.add(plain(triple))
+    for triple in triples:
+        inferred.add(triple)
     check_no_merges(inferred, base)
     return inferred
 

@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, XSD
 import loader
 from loader.article import read_article
 from loader.checks import check_all
+from loader.editions_closure import close_by_edition
 from loader.errors import Problem, SourceError
 from loader.extract.edition import extract_edition
 from loader.inference import close
@@ -98,7 +99,9 @@ def read_document(path: Path) -> str:
         raise SourceError(str(path), line, "not UTF-8 text (a binary file or another encoding?)") from None
 
 
-def load_paths(paths: Sequence[Path | str], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None) -> Build:
+def load_paths(
+    paths: Sequence[Path | str], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None, jobs: int = 1
+) -> Build:
     """Return the dataset built from article files and folders of them (the bundled article when `paths` is empty)."""
     files = article_files(paths) or [BUNDLED_DOCUMENT]
     total = sum(f.stat().st_size for f in files if f.is_file())
@@ -109,7 +112,7 @@ def load_paths(paths: Sequence[Path | str], base: str = DEFAULT_BASE, progress: 
             f"{len(files)} articles of {total:,} bytes together: more than one build takes ({MAX_BUILD_BYTES:,} bytes); "
             "build them in parts",
         )
-    return load_texts([(display_path(p), read_document(p)) for p in files], base=base, progress=progress)
+    return load_texts([(display_path(p), read_document(p)) for p in files], base=base, progress=progress, jobs=jobs)
 
 
 def article_files(paths: Sequence[Path | str]) -> list[Path]:
@@ -178,14 +181,17 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_texts(
-    texts: Sequence[tuple[str, str]], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None
+    texts: Sequence[tuple[str, str]], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None, jobs: int = 1
 ) -> Build:
-    """Return the dataset built from (path, text) pairs; raise SourceError on text that is not an article."""
+    """Return the dataset built from (path, text) pairs; raise SourceError on text that is not an article.
+
+    `jobs` > 1 closes a corpus of several editions edition by edition in that many processes (loader.editions_closure).
+    """
     with collector_paused():
-        return _load_texts(texts, base, progress)
+        return _load_texts(texts, base, progress, jobs)
 
 
-def _load_texts(texts: Sequence[tuple[str, str]], base: str, progress: Callable[[str], None] | None) -> Build:
+def _load_texts(texts: Sequence[tuple[str, str]], base: str, progress: Callable[[str], None] | None, jobs: int) -> Build:
     say = progress or (lambda _message: None)
     minter = Minter(base)
     timings: dict[str, float] = {}
@@ -203,7 +209,9 @@ def _load_texts(texts: Sequence[tuple[str, str]], base: str, progress: Callable[
 
     say("inference")
     mark = time.perf_counter()
-    inferred = close(ontology, asserted, minter.base)
+    inferred = close_by_edition(ontology, asserted, minter, jobs) if jobs > 1 and len(editions) > 1 else None
+    if inferred is None:
+        inferred = close(ontology, asserted, minter.base)
     timings["inference"] = time.perf_counter() - mark
 
     graphs = {"asserted": asserted, "inferred": inferred, "ontology": ontology, "metadata": metadata}

@@ -94,6 +94,19 @@ class Minter:
         """Return the IRI of one of the named graphs (asserted, inferred, ontology, metadata)."""
         return self._iri(f"graph/{name}")
 
+    def edition_of(self, iri: str) -> str | None:
+        """Return the slug of the edition an IRI belongs to (the edition, its stages, entries, classifications, results),
+        None for what no one edition owns (people, makers, places, countries, series, sources).
+
+        >>> mint = Minter("http://x/")
+        >>> mint.edition_of("http://x/edition/2001-dakar-rally/stage/7/cars"), mint.edition_of("http://x/person/a")
+        ('2001-dakar-rally', None)
+        """
+        prefix = self.base + "edition/"
+        if not iri.startswith(prefix):
+            return None
+        return iri[len(prefix) :].split("/", 1)[0].split("#", 1)[0] or None
+
     def series(self, slug: str) -> URIRef:
         """Return a rally series' IRI."""
         return self._iri(f"series/{slug}")

@@ -15,7 +15,7 @@ from pyparsing import ParseException
 from rdflib import Dataset, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from tests.conftest import ATLAS_DOCUMENT, DOCUMENT
+from tests.conftest import ATLAS_DOCUMENT, DOCUMENT, TEST_DATA, run_cli
 
 if TYPE_CHECKING:
     from tests.conftest import Cli, CliBuild
@@ -230,3 +230,29 @@ def test_build_of_two_documents_under_another_base_gives_two_editions(tmp_path: 
     count = cli("query", STAGE_COUNT_QUERY, "--data", out, "--format", "json")
     assert int(json.loads(count.stdout)["results"]["bindings"][0]["stages"]["value"]) == 26
     assert any(dataset.quads((URIRef(base + "edition/2005-atlas-rally/stage/6"), None, None, None)))
+
+
+@pytest.mark.parametrize("value", ["0", "two", "65"])
+def test_jobs_must_be_a_whole_number_of_processes(tmp_path: Path, value: str) -> None:
+    process = run_cli("build", "--jobs", value, "--out", tmp_path / "out")
+    assert process.returncode == 2
+    assert "--jobs" in process.stderr and "Traceback" not in process.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_corpus_built_with_two_jobs_is_the_corpus_built_with_one(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("2005_Test_Rally.txt", "2006_Test_Rally.txt"):
+        (folder / name).write_bytes((TEST_DATA / name).read_bytes())
+    for jobs in ("1", "2"):
+        assert run_cli("build", folder, "--out", tmp_path / f"out-{jobs}", "--jobs", jobs, "--quiet").returncode == 0
+    inferred = [
+        sorted(
+            line
+            for line in (tmp_path / f"out-{jobs}" / "dataset.nq").read_text(encoding="utf-8").splitlines()
+            if "/graph/inferred>" in line
+        )
+        for jobs in ("1", "2")
+    ]
+    assert inferred[0] and inferred[0] == inferred[1]

@@ -10,9 +10,10 @@ from owlrl.OWLRL import OWLRL_Semantics
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
 from bench.corpus import write_corpus
+from loader.editions_closure import close_by_edition
 from loader.inference import InconsistentData, check_no_merges, close, is_noise
 from loader.pipeline import Build, load_ontology, load_paths
-from vocabulary.iris import DEFAULT_BASE
+from vocabulary.iris import DEFAULT_BASE, Minter
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +131,25 @@ def test_on_a_generated_corpus_the_closure_is_plain_owlrls_less_noise(tmp_path: 
     ours = set(built.graph("inferred"))
     reference = plain_owlrl(load_ontology(), built.graph("asserted"))
     assert ours == reference, (sorted(ours - reference)[:5], sorted(reference - ours)[:5])
+
+
+def test_closing_a_corpus_edition_by_edition_gives_owlrls_closure_of_the_whole(tmp_path: Path) -> None:
+    """`rally-kg build --jobs N`: groups of editions closed apart, in N processes, add what the whole closure adds."""
+    corpus = write_corpus(tmp_path, 3, seed=5)[0].parent
+    whole = load_paths([corpus])
+    by_edition = load_paths([corpus], jobs=2)
+    assert set(by_edition.graph("inferred")) == set(whole.graph("inferred"))
+    reference = plain_owlrl(load_ontology(), whole.graph("asserted"))
+    assert set(by_edition.graph("inferred")) == reference
+
+
+def test_a_corpus_whose_closure_joins_resources_is_closed_whole(tmp_path: Path) -> None:
+    """owl:sameAs copies triples from one group of editions to another: the build then closes everything at once."""
+    corpus = write_corpus(tmp_path, 2, seed=5)[0].parent
+    whole = load_paths([corpus])
+    person = next(iter(whole.graph("asserted").subjects(RDF.type, URIRef(RALLY_NS + "Person"))))
+    ontology, data = load_ontology(), Graph()
+    for triple in whole.graph("asserted"):
+        data.add(triple)
+    data.add((person, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q1")))
+    assert close_by_edition(ontology, data, Minter(DEFAULT_BASE), 2) is None
