@@ -40,7 +40,12 @@ QUERIES = {  # typical small queries, answered the same way on any corpus of the
     "people-by-country": RALLY
     + """SELECT ?person ?name WHERE { ?person a rally:Person ; rdfs:label ?name ; rally:countryForSport/rally:iocCode "FRA" . }
 ORDER BY ?name LIMIT 20""",
-    "editions-of-a-person": RALLY
+    "career-of-a-person": RALLY  # the first person of the 1990 edition, in every corpus (the generator's pools)
+    + """SELECT ?edition ?year WHERE {
+  { SELECT ?person WHERE { ?person rally:competedIn/rally:year 1990 } ORDER BY ?person LIMIT 1 }
+  ?person rally:competedIn ?edition . ?edition rally:year ?year .
+} ORDER BY ?year""",
+    "most-editions (whole corpus)": RALLY  # an aggregate over everyone: grows with the corpus, listed for contrast
     + """SELECT ?name (COUNT(DISTINCT ?edition) AS ?editions) WHERE {
   ?person a rally:Person ; rdfs:label ?name ; rally:competedIn ?edition .
 } GROUP BY ?name ORDER BY DESC(?editions) ?name LIMIT 5""",
