@@ -77,7 +77,8 @@ def param_schema(param: Param, vocabulary: Vocabulary) -> dict[str, Any]:
         return {"type": "string", "enum": country_values()}
     if param.kind == "string":
         return {"type": "string", "maxLength": MAX_STRING}
-    return {"type": "string", "minLength": 1, "pattern": "\\S"}  # a resource: anything but blanks
+    # a resource: anything with a character that is not blank, as ECMAScript's \s or Python's str.strip() sees it
+    return {"type": "string", "minLength": 1, "pattern": "[^\\s\\u001c-\\u001f\\u0085]"}
 
 
 def country_values() -> list[str]:
