@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 from gunicorn.http.errors import (
     InvalidHeader,
@@ -28,8 +29,38 @@ from gunicorn.workers.sync import SyncWorker
 from endpoint.app import create_app
 
 
+def close_promptly(client: socket.socket, timeout: float = 2.0, max_drain: int = 65536) -> None:
+    """Close a client's connection after its response: at once when nothing it sent is left unread, else as gunicorn does.
+
+    gunicorn closes every connection gracefully (RFC 9112, 9.6): it half-closes and then waits to read until the
+    client closes its side, so that unread request data cannot make the kernel reset the connection and cut the
+    response. With nothing left unread there is nothing to protect, and the wait (a round trip to the client, during
+    which a sync worker serves no one) was a third of the time a small query took under load.
+    """
+    try:
+        client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+    except BlockingIOError:
+        try:
+            client.close()  # nothing unread: a plain FIN, no reset
+        except OSError:
+            pass
+        return
+    except OSError:
+        pass
+    _graceful(client, timeout, max_drain)  # unread data (or the client already closed): gunicorn's own way
+
+
+_graceful = gunicorn_util.close_graceful
+
+
 class PlainErrorWorker(SyncWorker):  # type: ignore[misc]
-    """gunicorn's sync worker, answering the requests gunicorn refuses itself in plain text, like every other error."""
+    """gunicorn's sync worker, answering the requests gunicorn refuses itself in plain text, like every other error,
+    and closing connections promptly when nothing is left unread (`close_promptly`)."""
+
+    def init_process(self) -> None:
+        """Start the worker with `close_promptly` as the way its connections are closed."""
+        gunicorn_util.close_graceful = close_promptly
+        super().init_process()
 
     def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: BaseException) -> None:
         """Answer a request gunicorn could not read (too long a line, bad headers) in plain text; else as gunicorn does."""
