@@ -8,8 +8,6 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from vocabulary.iris import DEFAULT_GRAPH, Minter
-
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
@@ -32,22 +30,18 @@ def term(node: Node) -> OxTerm:
     raise TypeError(f"not an RDF term: {node!r}")
 
 
-def dataset_quads(graphs: dict[str, Graph], minter: Minter) -> list[ox.Quad]:
-    """Return the quads of a build's named graphs (short name -> graph), graph by graph."""
-    quads: list[ox.Quad] = []
-    for name, triples in graphs.items():
-        graph = ox.NamedNode(str(minter.graph(name)))
-        quads += (ox.Quad(term(s), term(p), term(o), graph) for s, p, o in triples)  # type: ignore[arg-type]
-    return quads
+def graph_quads(triples: Graph, graph: str) -> list[ox.Quad]:
+    """Return the triples of one of a build's graphs as quads of the named graph `graph`."""
+    name = ox.NamedNode(graph)
+    return [ox.Quad(term(s), term(p), term(o), name) for s, p, o in triples]  # type: ignore[arg-type]
 
 
-def default_graph(quads: list[ox.Quad], minter: Minter) -> Iterator[ox.Quad]:
-    """Yield the quads of the served default graph (asserted and inferred data) as quads of the store's own default graph.
+def in_default_graph(quads: list[ox.Quad]) -> Iterator[ox.Quad]:
+    """Yield quads again as quads of the store's own default graph.
 
-    A query then reads one graph of the store, not a union of two computed per query.
+    The served default graph (asserted and inferred data) is copied there once, so that a query reads one graph of
+    the store, not a union of two computed per query.
     """
-    served = {str(minter.graph(name)) for name in DEFAULT_GRAPH}
     default = ox.DefaultGraph()
     for quad in quads:
-        if quad.graph_name.value in served:  # type: ignore[union-attr]
-            yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
+        yield ox.Quad(quad.subject, quad.predicate, quad.object, default)

@@ -27,7 +27,8 @@ import pyoxigraph as ox
 
 from loader.layout import MARK, NQUADS, OUTPUTS, STORE, SUMMARY, TRIG, sha256
 from loader.pipeline import Build, collector_paused
-from loader.quads import dataset_quads, default_graph
+from loader.quads import graph_quads, in_default_graph
+from vocabulary.iris import DEFAULT_GRAPH
 
 _RENAME_EXCHANGE = 2
 
@@ -82,14 +83,21 @@ def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, 
 
 
 def _write_dataset(build: Build, staging: Path) -> str:
-    """Write the four graphs as TriG and N-Quads, and the store the server opens; return the N-Quads' SHA-256."""
-    quads = dataset_quads(build.graphs, build.minter)
+    """Write the four graphs as TriG and N-Quads, and the store the server opens; return the N-Quads' SHA-256.
+
+    Graph by graph, so that only one graph's quads are held at a time (the TriG declares the prefixes before each).
+    """
     prefixes = {prefix: str(namespace) for prefix, namespace in build.graph("asserted").namespaces() if prefix}
-    ox.serialize(quads, staging / TRIG, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    ox.serialize(quads, staging / NQUADS, format=ox.RdfFormat.N_QUADS)
     store = ox.Store(str(staging / STORE))
-    store.bulk_extend(quads)
-    store.bulk_extend(default_graph(quads, build.minter))
+    with (staging / TRIG).open("wb") as trig, (staging / NQUADS).open("wb") as nquads:
+        for name, graph in build.graphs.items():
+            quads = graph_quads(graph, str(build.minter.graph(name)))
+            ox.serialize(quads, trig, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+            ox.serialize(quads, nquads, format=ox.RdfFormat.N_QUADS)
+            store.bulk_extend(quads)
+            if name in DEFAULT_GRAPH:
+                store.bulk_extend(in_default_graph(quads))
+            del quads
     store.optimize()
     store.flush()
     del store  # closes it: the server opens the files read-only
