@@ -31,7 +31,12 @@ from startup_bench import ROOT, free_port, ready_after  # noqa: E402
 
 RALLY = "PREFIX rally: <https://w3id.org/rally-kg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 QUERIES = {  # typical small queries, answered the same way on any corpus of the generator
-    "stage-winners": RALLY
+    "stage-winners": RALLY  # stage 3 of the 1990 edition, named by its IRI as pages and saved queries name it
+    + """SELECT ?category ?winner WHERE {
+  ?s rally:edition <http://127.0.0.1:5000/id/edition/1990-sahara-rally> ; rally:stageNumber 3 .
+  ?c rally:classifiedStage ?s ; rally:category/rdfs:label ?category ; rally:stageWinner/rdfs:label ?winner .
+} ORDER BY ?category""",
+    "stage-winners (year filter)": RALLY  # the same found through the year: the engine starts from every edition's
     + """SELECT ?edition ?category ?winner WHERE {
   ?c a rally:StageClassification ; rally:classifiedStage ?s ; rally:category/rdfs:label ?category ;
      rally:stageWinner/rdfs:label ?winner .
@@ -137,12 +142,12 @@ def main() -> int:
         )
     small, large = sizes[0], sizes[-1]
     print(f"serving: {small} edition(s) against {large}, medians of {args.runs} runs (latency of single requests, ms)")
-    print(f"  {'':<22} {small:>10} {large:>10} {'ratio':>7}")
+    print(f"  {'':<30} {small:>10} {large:>10} {'ratio':>7}")
     for key in served[small]:
         a, b = served[small][key], served[large][key]
         unit = 1 if key == "ready" else 1000
         label = "ready after (s)" if key == "ready" else key
-        print(f"  {label:<22} {a * unit:>10.2f} {b * unit:>10.2f} {b / a:>6.2f}x")
+        print(f"  {label:<30} {a * unit:>10.2f} {b * unit:>10.2f} {b / a:>6.2f}x")
     return 0
 
 

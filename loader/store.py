@@ -82,22 +82,29 @@ def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, 
         raise OutputError(f"--out {out}: cannot write the build: {error.strerror or error}") from None
 
 
+STORE_BATCH = 500_000  # quads handed to Oxigraph's bulk loader at once: its fixed cost paid once for an article
+
+
 def _write_dataset(build: Build, staging: Path) -> str:
     """Write the four graphs as TriG and N-Quads, and the store the server opens; return the N-Quads' SHA-256.
 
-    Graph by graph, so that only one graph's quads are held at a time (the TriG declares the prefixes before each).
+    Graph by graph, so that a corpus's quads are not all held at once (the TriG declares the prefixes before each).
     """
     prefixes = {prefix: str(namespace) for prefix, namespace in build.graph("asserted").namespaces() if prefix}
     store = ox.Store(str(staging / STORE))
+    pending: list[ox.Quad] = []
     with (staging / TRIG).open("wb") as trig, (staging / NQUADS).open("wb") as nquads:
         for name, graph in build.graphs.items():
             quads = graph_quads(graph, str(build.minter.graph(name)))
             ox.serialize(quads, trig, format=ox.RdfFormat.TRIG, prefixes=prefixes)
             ox.serialize(quads, nquads, format=ox.RdfFormat.N_QUADS)
-            store.bulk_extend(quads)
+            pending += quads
             if name in DEFAULT_GRAPH:
-                store.bulk_extend(in_default_graph(quads))
-            del quads
+                pending += in_default_graph(quads)
+            if len(pending) >= STORE_BATCH:
+                store.bulk_extend(pending)
+                pending = []
+    store.bulk_extend(pending)
     store.optimize()
     store.flush()
     del store  # closes it: the server opens the files read-only
