@@ -82,7 +82,7 @@ def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, 
         raise OutputError(f"--out {out}: cannot write the build: {error.strerror or error}") from None
 
 
-STORE_BATCH = 500_000  # quads handed to Oxigraph's bulk loader at once: its fixed cost paid once for an article
+STORE_BATCH = 100_000  # quads handed to Oxigraph's bulk loader at once: one call for an article, bounded memory for a corpus
 
 
 def _write_dataset(build: Build, staging: Path) -> str:
@@ -98,12 +98,11 @@ def _write_dataset(build: Build, staging: Path) -> str:
             quads = graph_quads(graph, str(build.minter.graph(name)))
             ox.serialize(quads, trig, format=ox.RdfFormat.TRIG, prefixes=prefixes)
             ox.serialize(quads, nquads, format=ox.RdfFormat.N_QUADS)
-            pending += quads
-            if name in DEFAULT_GRAPH:
-                pending += in_default_graph(quads)
-            if len(pending) >= STORE_BATCH:
-                store.bulk_extend(pending)
-                pending = []
+            for batch in (quads, in_default_graph(quads) if name in DEFAULT_GRAPH else ()):
+                pending += batch
+                if len(pending) >= STORE_BATCH:
+                    store.bulk_extend(pending)
+                    pending = []
     store.bulk_extend(pending)
     store.optimize()
     store.flush()
