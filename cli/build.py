@@ -106,7 +106,7 @@ def coverage(built: Build) -> dict[str, Any]:
 def print_summary(summary: dict[str, Any], out: Path, stream: TextIO) -> None:
     """Print a build summary for people."""
     write = stream.write
-    write(f"Built {', '.join(summary['sources'])} into {out}/ (dataset.trig, dataset.nq, build.json)\n\n")
+    write(f"Built {', '.join(summary['sources'])} into {out}/ (dataset.trig, dataset.nq, store/, build.json)\n\n")
     write("Triples per graph:\n")
     for name, count in summary["triples"].items():
         write(f"  {name:<10} {count:>7,}\n")
