@@ -10,6 +10,7 @@ from pathlib import Path
 
 import loader
 from cli.build import build, build_bundled
+from cli.push import push
 from cli.query import FORMATS, query
 from endpoint.server import serve
 from loader.errors import SourceError
@@ -18,6 +19,17 @@ from loader.layout import has_build
 from vocabulary.iris import DEFAULT_BASE
 
 DEFAULT_OUT = Path("build")
+
+
+def _chunk(value: str) -> int:
+    """Return a --chunk value: a whole number of triples, at least 1,000."""
+    try:
+        chunk = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of triples") from None
+    if chunk < 1000:
+        raise argparse.ArgumentTypeError(f"{chunk}: give at least 1000 triples a request")
+    return chunk
 
 
 def _jobs(value: str) -> int:
@@ -81,6 +93,20 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=None, metavar="SECONDS", help="stop the query after this long (default: no limit)"
     )
 
+    pushing = commands.add_parser(
+        "push", help="load the built dataset's four named graphs into a SPARQL 1.1 Graph Store Protocol endpoint"
+    )
+    pushing.add_argument("--to", required=True, metavar="URL", help="the graph store (Oxigraph server: http://host:7878/store)")
+    pushing.add_argument(
+        "--data", type=Path, default=DEFAULT_OUT, help=f"directory of the built dataset (default: {DEFAULT_OUT})"
+    )
+    pushing.add_argument("--auth", metavar="USER:PASSWORD", help="HTTP basic credentials for the server")
+    pushing.add_argument(
+        "--query", metavar="URL", help="the server's query endpoint, to count what it holds (default: /query beside /store)"
+    )
+    pushing.add_argument("--chunk", type=_chunk, default=200_000, metavar="N", help="triples per request (default: 200000)")
+    pushing.add_argument("--quiet", action="store_true", help="print only the counts and errors")
+
     serving = commands.add_parser(
         "serve", help="serve the built dataset over HTTP (SPARQL endpoint); builds the bundled article first if needed"
     )
@@ -106,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return build(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "push":
+            return push(args)
         return query(args)
     except SourceError as error:
         print(f"rally-kg: error: {error}", file=sys.stderr)
