@@ -119,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
     serving.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default: 10)")
     serving.add_argument("--max-rows", type=int, default=10_000, help="rows of one answer before it is cut (default: 10000)")
     serving.add_argument(
+        "--store",
+        metavar="URL",
+        help="answer through this SPARQL query endpoint (where `rally-kg push` put the build) instead of the build's store",
+    )
+    serving.add_argument(
         "--query-memory", type=int, default=1024, metavar="MB", help="memory one query may take, in MB (default: 1024)"
     )
     return parser
@@ -162,6 +167,7 @@ def _serve(args: argparse.Namespace) -> int:
         "QUERY_TIMEOUT": args.timeout,
         "MAX_ROWS": args.max_rows,
         "QUERY_MEMORY_MB": args.query_memory,
+        "STORE_URL": args.store,
     }
     return serve(args.host, args.port, config, workers=args.workers)
 

@@ -33,6 +33,9 @@ DEFAULTS: dict[str, Any] = {
     # Queries run in the server process under a watchdog that ends the process on a timeout; only for a server
     # that gives each request a process of its own and replaces a process that ends (gunicorn's sync workers).
     "QUERY_WATCHDOG": False,
+    # A SPARQL 1.1 query endpoint holding the build (pushed there by `rally-kg push`) to answer through, instead of
+    # the build's own store; DATA_DIR still gives the build's summary.
+    "STORE_URL": None,
 }
 
 
@@ -54,7 +57,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     data = Path(os.path.abspath(app.config["DATA_DIR"]))  # a relative folder means the working directory's, always
     app.config["DATA_DIR"] = str(data)
-    service = Service.open(open_dataset(data), limits(app.config), watchdog=bool(app.config["QUERY_WATCHDOG"]))
+    service = Service.open(
+        open_dataset(data, app.config["STORE_URL"]), limits(app.config), watchdog=bool(app.config["QUERY_WATCHDOG"])
+    )
     app.extensions["rally"] = service
     app.wsgi_app = DirectSparql(app.wsgi_app, service, int(app.config["CACHE_MAX_AGE"]), int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
     app.wsgi_app = ResponseCache(app.wsgi_app, service.metrics, service.limits.cache_size, int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]

@@ -100,3 +100,28 @@ def app_on(data: Path, **config: Any) -> Iterator[Flask]:
         yield made
     finally:
         made.extensions["rally"].close()
+
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"  # the `oxigraph` package's server (a test tool, pyproject.toml)
+
+
+@contextmanager
+def oxigraph_server(location: Path, log: Path) -> Iterator[str]:
+    """Run `oxigraph serve` (read-write, on disk at `location`) on a free loopback port; yield its root URL."""
+    port = free_port()
+    root = f"http://127.0.0.1:{port}"
+    with log.open("wb") as sink:
+        command = [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(root + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(f"oxigraph serve exited with {process.returncode}: {log.read_text()[-500:]}") from None
+                time.sleep(0.05)
+        yield root
+    finally:
+        stop(process)

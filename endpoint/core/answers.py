@@ -68,12 +68,14 @@ class StoreGraphs:
         return default, [ox.NamedNode(g) for g in (self.named if job.named_graphs is None else job.named_graphs)]
 
 
-def execute(store: ox.Store, job: Job, graphs: StoreGraphs) -> Answer:
+def execute(store: Any, job: Job, graphs: StoreGraphs, timeout: float | None = None) -> Answer:
     """Return the answer of a job over the store (the dataset's default and named graphs unless the job names its own).
 
-    Raises QueryFailed for a query that does not parse or cannot be evaluated.
+    `store` is an ox.Store or a RemoteStore (which alone takes a `timeout`). Raises QueryFailed for a query that does
+    not parse or cannot be evaluated, QueryTimeout when a remote store does not answer in time.
     """
     default_graph, named_graphs = graphs.arguments(job)
+    extra = {"timeout": timeout} if timeout is not None else {}
     try:
         results = store.query(
             job.query,
@@ -82,6 +84,7 @@ def execute(store: ox.Store, job: Job, graphs: StoreGraphs) -> Answer:
             substitutions={ox.Variable(v): serialise.parse_term(term) for v, term in job.substitutions} or None,
             base_iri=job.base_iri,
             prefixes=dict(job.prefixes) or None,
+            **extra,
         )
         if isinstance(results, ox.QueryBoolean):
             body = b""

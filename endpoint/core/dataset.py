@@ -11,6 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from endpoint.core.answers import StoreGraphs
+from endpoint.core.remote import RemoteStore
 from loader.layout import NQUADS, STORE, has_store, read_summary, sha256
 from vocabulary.iris import DEFAULT_GRAPH, GRAPHS, Minter
 
@@ -24,18 +25,20 @@ class StoreOpener:
     shared as it is.
     """
 
-    def __init__(self, path: Path | None = None, memory: ox.Store | None = None) -> None:
-        if (path is None) == (memory is None):
-            raise ValueError("a store opener takes a store folder or a store in memory")
+    def __init__(self, path: Path | None = None, memory: ox.Store | None = None, remote: RemoteStore | None = None) -> None:
+        if sum(given is not None for given in (path, memory, remote)) != 1:
+            raise ValueError("a store opener takes a store folder, a store in memory or a remote store")
         self.path = path
-        self._memory = memory
+        self._memory: ox.Store | RemoteStore | None = memory if memory is not None else remote
+        self.remote = remote is not None
         self._store: ox.Store | None = None
         self._pid = 0
         self._inherited: list[ox.Store] = []  # a parent's handles: kept, never closed in a child
         self._lock = threading.Lock()
 
-    def store(self) -> ox.Store:
-        """Return the store, opening it read-only when this process has not yet."""
+    def store(self) -> Any:
+        """Return the store (an ox.Store, or a RemoteStore that answers the same calls), opening a build's read-only
+        when this process has not yet."""
         if self._memory is not None:
             return self._memory
         pid = os.getpid()
@@ -70,7 +73,7 @@ class ServedDataset:
     materialised: bool = False  # the store's own default graph holds the served default graph (asserted + inferred)
 
     @property
-    def store(self) -> ox.Store:
+    def store(self) -> Any:
         """Return the store (this process's handle)."""
         return self.opener.store()
 
@@ -94,14 +97,18 @@ class ServedDataset:
         return iri in self.graphs.values()
 
 
-def open_dataset(directory: Path) -> ServedDataset:
+def open_dataset(directory: Path, store_url: str | None = None) -> ServedDataset:
     """Return the dataset built in `directory` (by `rally-kg build`): its store opened read-only, or, for a build
-    without one, its N-Quads loaded into memory."""
+    without one, its N-Quads loaded into memory; with `store_url`, the SPARQL endpoint it was pushed to instead (the
+    build's summary still says what it holds)."""
     summary = read_summary(directory)
     mint = Minter(str(summary["base"]))
     graphs = {name: str(mint.graph(name)) for name in GRAPHS}
     triples = {name: int(summary["triples"][name]) for name in GRAPHS}
     digest = str(summary.get("dataset_sha256") or sha256(directory / NQUADS))
+    if store_url:
+        remote = StoreOpener(remote=RemoteStore(store_url))
+        return ServedDataset(remote, mint.base, digest[:20], graphs, triples, summary, materialised=False)
     if has_store(directory):
         opener = StoreOpener(path=directory / STORE)
     else:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -161,12 +162,14 @@ class Executor:
 
     def __init__(
         self,
-        store: Callable[[], ox.Store],
+        store: Callable[[], Any],
         graphs: StoreGraphs,
         watchdog: Watchdog | None = None,
         megabytes: int = 1024,
+        remote: bool = False,
     ) -> None:
         self._store = store  # returns this process's store (a child opens its own)
+        self._remote = remote  # a remote store: asked in this process, abandoned at the deadline
         self._megabytes = megabytes
         self._graphs = graphs
         self._watchdog = watchdog
@@ -198,6 +201,11 @@ class Executor:
             return execute(self._store(), job, self._graphs)
         if deadline.remaining() <= 0:
             raise QueryTimeout(deadline.seconds)
+        if self._remote:  # the server does the work: the request is abandoned at the deadline
+            try:
+                return execute(self._store(), job, self._graphs, timeout=deadline.remaining())
+            except QueryTimeout:
+                raise QueryTimeout(deadline.seconds) from None
         if self._watchdog is not None and deadline.client is not None:
             self._watchdog.watch(deadline.client, deadline)
             try:

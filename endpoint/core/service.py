@@ -44,7 +44,7 @@ class Service:
         outlives its deadline (only for a server that replaces a process that ends: gunicorn's sync workers)."""
         metrics = Metrics()
         watching = Watchdog(metrics.count_timeout, limits.query_memory_mb) if watchdog else None
-        executor = Executor(dataset.opener.store, dataset.store_graphs, watching, limits.query_memory_mb)
+        executor = Executor(dataset.opener.store, dataset.store_graphs, watching, limits.query_memory_mb, dataset.opener.remote)
         return cls(dataset, limits, executor, metrics, AnswerCache(limits.cache_size))
 
     def job(

@@ -5,9 +5,6 @@ doubles, and a server that is not there or not a graph store is a one-line error
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -16,32 +13,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.servers import free_port
+from tests.servers import free_port, oxigraph_server
 
-OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 BASE = "http://127.0.0.1:5000/id/"
 
 
 @pytest.fixture
 def oxigraph(tmp_path: Path) -> Iterator[str]:
     """An Oxigraph server (read-write, on disk) on a free loopback port; yields its root URL."""
-    port = free_port()
-    log = (tmp_path / "oxigraph.log").open("wb")
-    command = [str(OXIGRAPH), "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    root = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(root + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.05)
+    with oxigraph_server(tmp_path / "store", tmp_path / "oxigraph.log") as root:
         yield root
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
 
 
 def held(root: str, graph: str) -> int:
