@@ -5,6 +5,7 @@ installing wrk needs root:
 
     .venv/bin/python bench/load_bench.py [--duration 10] [--rounds 3] [--only ours|oxigraph]
         [--queries-dir queries] [--method post|get] [--mix-only] [--uncached] [--reference-dataset served|union-all]
+        [--over-reference]
 
 What it does, every run:
 1. makes sure `wrk` (Debian package, `apt-get update && apt-get install -y wrk`) and the `oxigraph`
@@ -19,6 +20,9 @@ What it does, every run:
 5. prints medians over rounds of req/s, p50 and p99 latency per query and for the mix, with the
    ratio ours/oxigraph, and writes them with every raw run to bench/results/load-<timestamp>.json;
 6. stops every process it started and removes its temporary directory.
+
+Over a remote store. With `--over-reference`, ours is `rally-kg serve --store` over the reference Oxigraph
+server itself: the front end over a remote SPARQL server against that server alone.
 
 Answer caches. Every wrk run repeats the same few query texts, so a server that caches answers by
 query text serves them from its cache after the first request: the figures then measure the cache
@@ -373,11 +377,13 @@ def start_oxigraph(oxigraph: Path, scratch: Path, mode: str) -> Server:
     return server
 
 
-def start_ours(scratch: Path) -> Server | None:
-    """Start `rally-kg serve`, or return None (after saying why) if it is not there or not healthy."""
+def start_ours(scratch: Path, store: str | None = None) -> Server | None:
+    """Start `rally-kg serve` (over `store`, a SPARQL query endpoint, when given), or return None (after saying why)
+    if it is not there or not healthy."""
     port = free_port()
     log = scratch / "ours.log"
     command = [str(VENV_BIN / "rally-kg"), "serve", "--host", "127.0.0.1", "--port", str(port), "--data", str(BUILD)]
+    command += ["--store", store] if store else []
     process = start(command, log)
     server = Server("ours", f"http://127.0.0.1:{port}/sparql", process, log)
     if wait_until(lambda: http_ok(server.base + "/healthz"), process, STARTUP_SECONDS):
@@ -557,7 +563,8 @@ def started_servers(args: argparse.Namespace, oxigraph: Path | None, scratch: Pa
             assert oxigraph is not None
             servers.append(start_oxigraph(oxigraph, scratch, args.reference_dataset))
         if args.only in (None, "ours"):
-            ours = start_ours(scratch)
+            reference = servers[0].endpoint if args.over_reference and servers else None
+            ours = start_ours(scratch, reference)
             if ours is not None:
                 servers.append(ours)
             elif args.only == "ours":
@@ -581,6 +588,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--uncached",
         action="store_true",
         help="end every request's query with its own comment, so that answer caches keyed on the query text never hit",
+    )
+    parser.add_argument(
+        "--over-reference",
+        action="store_true",
+        help="serve ours with --store pointing at the reference Oxigraph server (front end over a remote store)",
     )
     parser.add_argument(
         "--reference-dataset",
