@@ -139,6 +139,20 @@ def base_note(base: str, host: str, port: int) -> str | None:
     )
 
 
+def _open_store(_arbiter: Any, worker: Any) -> None:
+    """Open the store in a new worker before it takes a request (a worker forked after a timeout too), so that no
+    client waits for it."""
+    worker.app.application.extensions["rally"].dataset.opener.store()
+
+
+def _close_store(_arbiter: Any, worker: Any) -> None:
+    """End a leaving worker here, its store closed and its log flushed, without the interpreter's teardown: that
+    teardown, with RocksDB's threads still running for the read-only store, ended workers with SIGSEGV."""
+    worker.app.application.extensions["rally"].dataset.opener.release()
+    logging.shutdown()
+    os._exit(0)
+
+
 def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None = None) -> int:
     """Run the server in the foreground until interrupted; return the exit status (2: it cannot listen there)."""
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
@@ -168,6 +182,8 @@ def serve(host: str, port: int, config: Mapping[str, Any], workers: int | None =
         "loglevel": "warning",
         "limit_request_line": 8190,  # the most gunicorn takes; a longer URL gets the plain-text 414 above
         "proc_name": "rally-kg",
+        "post_fork": _open_store,
+        "worker_exit": _close_store,
     }
     print(
         f"rally-kg: serving {app.config['DATA_DIR']} at http://{host}:{port}/sparql ({count} workers)",

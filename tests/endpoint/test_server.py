@@ -6,8 +6,11 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import urllib.request
+from pathlib import Path
 
 from endpoint.server import close_promptly
+from tests.servers import serving
 
 
 def test_a_connection_with_nothing_unread_is_closed_at_once() -> None:
@@ -31,3 +34,15 @@ def test_a_connection_with_unread_data_is_drained_until_the_client_closes() -> N
     waited = time.monotonic() - started
     closer.join()
     assert 0.2 < waited < 2.0  # it read on until the client went away, not longer
+
+
+def test_a_stopped_server_ends_its_workers_cleanly(built: Path, tmp_path: Path) -> None:
+    """Workers that opened the build's store end without a crash when the server is stopped (SIGTERM)."""
+    log = tmp_path / "serve.log"
+    with serving(built, log) as (root, _):
+        for _ in range(4):  # every worker opens the store and answers
+            with urllib.request.urlopen(root + "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D", timeout=10) as response:
+                assert response.status == 200
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "serving" in text
+    assert "SIGSEGV" not in text and "Traceback" not in text
