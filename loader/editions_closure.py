@@ -27,9 +27,8 @@ _GROUPS: list[list[Triple]] = []  # the groups' inputs, inherited by the forked 
 def close_by_edition(ontology: Graph, asserted: Graph, minter: Minter, jobs: int) -> Graph | None:
     """Return the inferred graph of a corpus closed edition by edition in `jobs` processes; None when a group's
     closure joins resources by owl:sameAs (the caller then closes the whole input)."""
-    used, unused = rule_input(ontology, asserted)
-    axioms = [t for t in used if t in ontology]
-    groups = [axioms + part for part in _groups([t for t in used if t not in ontology], minter, jobs)]
+    split = rule_input(ontology, asserted)
+    groups = [split.axioms + part for part in _groups(split.data, minter, jobs)]
     global _GROUPS
     _GROUPS = groups
     try:
@@ -39,7 +38,7 @@ def close_by_edition(ontology: Graph, asserted: Graph, minter: Minter, jobs: int
         _GROUPS = []
     if any(result is None for result in results):
         return None
-    given = set(used) | set(unused)
+    given = set(split.axioms) | set(split.data) | set(split.unused)
     found = {t for result in results if result is not None for t in result if t not in given}
     return inferred_graph(found, asserted, minter.base)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 import owlrl.Closure
@@ -139,21 +140,35 @@ ANNOTATIONS = frozenset(
 )
 
 
-def rule_input(ontology: Graph, asserted: Graph) -> tuple[list[Triple], list[Triple]]:
+@dataclass(frozen=True)
+class RuleInput:
+    """Ontology + data split by what OWL 2 RL's rules read: the axioms, the data they apply to, and the rest."""
+
+    axioms: list[Triple]
+    data: list[Triple]
+    unused: list[Triple]
+
+    @property
+    def used(self) -> list[Triple]:
+        """Return what the rules read: the axioms and the data."""
+        return self.axioms + self.data
+
+
+def rule_input(ontology: Graph, asserted: Graph) -> RuleInput:
     """Split ontology + data into what OWL 2 RL's rules can use and what they cannot.
 
     The rules read the ontology's axioms (not its labels and comments) and the data's triples whose property
-    the axioms mention or is RDF's, RDFS's or OWL's own (`rdf:type`, `owl:sameAs` …). A triple with any other property (a label, an alternative
-    name, a link to Wikipedia) starts no rule: only owl:sameAs would copy it, and `close` runs again on
-    everything when the closure holds one.
+    the axioms mention or is RDF's, RDFS's or OWL's own (`rdf:type`, `owl:sameAs` …). A triple with any other
+    property (a label, an alternative name, a link to Wikipedia) starts no rule: only owl:sameAs would copy it,
+    and `close` runs again on everything when the closure holds one.
     """
     axioms = [t for t in ontology if t[1] not in ANNOTATIONS]
     mentioned = {term for s, _, o in axioms for term in (s, o)}
-    used: list[Triple] = list(axioms)
+    data: list[Triple] = []
     unused: list[Triple] = [t for t in ontology if t[1] in ANNOTATIONS]
     for triple in asserted:
-        (used if triple[1] in mentioned or _is_logical(triple[1]) else unused).append(triple)
-    return used, unused
+        (data if triple[1] in mentioned or _is_logical(triple[1]) else unused).append(triple)
+    return RuleInput(axioms, data, unused)
 
 
 def _is_logical(predicate: Node) -> bool:
@@ -180,11 +195,11 @@ def joins_resources(work: Graph) -> bool:
 
 def close(ontology: Graph, asserted: Graph, base: str) -> Graph:
     """Return the triples OWL 2 RL adds to ontology + asserted data, minus noise; raise on inconsistency."""
-    used, unused = rule_input(ontology, asserted)
-    work = closure(used)
+    split = rule_input(ontology, asserted)
+    work = closure(split.used)
     if joins_resources(work):  # owl:sameAs copies every triple of the resources it joins: give the rules all of them
-        work = closure([*used, *unused])
-    return inferred_graph(new_triples(work, [*used, *unused]), asserted, base)
+        work = closure([*split.used, *split.unused])
+    return inferred_graph(new_triples(work, [*split.used, *split.unused]), asserted, base)
 
 
 def new_triples(work: Graph, given: Iterable[Triple]) -> list[Triple]:

@@ -151,6 +151,18 @@ def format_names() -> list[str]:
     return sorted({name for f in FORMATS for name in f.names})
 
 
+def answer_formats(accept: str | None, requested: str | None = None) -> tuple[Format | None, Format | None]:
+    """Return the formats a query's answer may take, (results, graph), before it is known which kind it is: a graph
+    for a client that accepts only result formats falls back as `graph_fallback` says (unless `format=` was given).
+
+    >>> [f.media_type for f in answer_formats("application/sparql-results+json")]
+    ['application/sparql-results+json', 'text/turtle']
+    """
+    results = negotiate(accept, "results", requested)
+    graph = negotiate(accept, "graph", requested) or (graph_fallback(accept) if not requested else None)
+    return results, graph
+
+
 def prefers_html(accept: str | None, kind: str | None = None) -> bool:
     """Return whether a client ranks a web page above every format of a kind of answer (None: of any kind; */* gets data).
 

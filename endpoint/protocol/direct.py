@@ -20,7 +20,7 @@ from werkzeug.wsgi import get_current_url
 
 from endpoint.core.errors import QueryError, Refused
 from endpoint.core.executor import Deadline
-from endpoint.core.negotiation import Format, graph_fallback, negotiate, prefers_html
+from endpoint.core.negotiation import Format, answer_formats, prefers_html
 from endpoint.core.service import Service
 from endpoint.errors import error_response, status_of
 from endpoint.hooks import COMPRESSIBLE, MIN_GZIP_BYTES, log_access
@@ -47,8 +47,7 @@ class DirectSparql:
         accept = environ.get("HTTP_ACCEPT")
         if query is None or not accept or prefers_html(accept):
             return self.app(environ, start_response)
-        results = negotiate(accept, "results")
-        graphs = negotiate(accept, "graph") or graph_fallback(accept)
+        results, graphs = answer_formats(accept)
         try:
             job = self.service.job(
                 query,

@@ -9,10 +9,10 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from endpoint.context import deadline, service, session
 from endpoint.core.answers import Answer
-from endpoint.core.negotiation import Format, graph_fallback, prefers_html
+from endpoint.core.negotiation import Format, UnknownFormat, answer_formats, prefers_html
 from endpoint.params import SparqlRequest, sparql_request
 from endpoint.protocol.descriptions import serialised, service_graph
-from endpoint.responses import answer_headers, cacheable, choose, document, negotiated, not_acceptable
+from endpoint.responses import answer_headers, cacheable, document, negotiated, not_acceptable, unknown_format
 
 bp = Blueprint("sparql", __name__)
 WHAT = {"select": "SELECT results", "ask": "an ASK result", "graph": "a graph"}
@@ -49,10 +49,10 @@ def _see_editor(query: str) -> WerkzeugResponse:
 def _answer(parsed: SparqlRequest) -> Response:
     """Return the answer of a protocol request in the negotiated format (refusals and failures raise)."""
     current = service()
-    results_format = choose("results", parsed.format)
-    graph_format = choose("graph", parsed.format) or (
-        graph_fallback(request.headers.get("Accept")) if not parsed.format else None
-    )
+    try:
+        results_format, graph_format = answer_formats(request.headers.get("Accept"), parsed.format)
+    except UnknownFormat:
+        raise unknown_format(parsed.format) from None
     if results_format is None and graph_format is None:
         raise not_acceptable("this answer", ["results", "graph"])
     job = current.job(
