@@ -1,15 +1,17 @@
 """`rally-kg push --to URL`: load a build's four named graphs into a SPARQL 1.1 Graph Store Protocol endpoint.
 
 Each graph is sent as N-Triples: its first part by PUT (so that a second push replaces the graph rather than
-doubling it), the rest by POST (which adds), in parts of at most --chunk triples that any server accepts. Then,
-when there is a query endpoint to ask (--query, or the Oxigraph server's /query beside its /store), the triples
-each graph holds there are counted and compared with what was sent.
+doubling it), the rest by POST (which adds), in parts of at most --chunk triples that any server accepts. Blank
+nodes name a node only within one request, so every triple with a blank node goes in the first part. Credentials
+(--auth) are answered in whichever scheme the server asks for, Basic or Digest (Virtuoso's graph store wants
+Digest). Then, when there is a query endpoint to ask (--query, or the one beside the graph store: Oxigraph's
+/query, Virtuoso's /sparql, Fuseki's /query), the triples each graph holds there are counted and compared with
+what was sent.
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import sys
 import time
@@ -26,10 +28,15 @@ from loader.layout import NQUADS, has_build, read_summary
 from vocabulary.iris import GRAPHS, Minter
 
 TIMEOUT = 300.0  # seconds one request may take
+MIN_CHUNK = 1000  # triples: the smallest part sent
 
 
 class PushError(Exception):
     """The server could not be reached, refused the request, or does not speak the protocol; the message says which."""
+
+
+class TooLarge(PushError):
+    """The server cut the connection while a part was sent, or answered 413: the part was more than it takes."""
 
 
 @dataclass
@@ -41,6 +48,7 @@ class Sent:
     triples: int
     parts: int
     seconds: float
+    chunk: int  # the triples a part held in the end (smaller than --chunk when the server took no more)
 
 
 def push(args: argparse.Namespace) -> int:
@@ -54,15 +62,14 @@ def push(args: argparse.Namespace) -> int:
     if not has_build(data):
         print(f"rally-kg: error: --data {data}: no build there (run `rally-kg build --out {data}` first)", file=sys.stderr)
         return 2
-    headers = {"User-Agent": "rally-kg push"}
-    if args.auth:
-        user, _, password = args.auth.partition(":")
-        headers["Authorization"] = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    client = Client(opener(args.to, args.query, args.auth))
     mint = Minter(str(read_summary(data)["base"]))
     sent: list[Sent] = []
+    chunk: int = args.chunk
     try:
         for name, triples in graph_triples(data / NQUADS, {name: str(mint.graph(name)) for name in GRAPHS}).items():
-            sent.append(send_graph(args.to, name, str(mint.graph(name)), triples, args.chunk, headers))
+            sent.append(send_graph(client, args.to, name, str(mint.graph(name)), triples, chunk))
+            chunk = sent[-1].chunk
             if not args.quiet:
                 last = sent[-1]
                 print(
@@ -77,7 +84,7 @@ def push(args: argparse.Namespace) -> int:
         print("rally-kg: note: no query endpoint to count the graphs on; give --query URL to check them", file=sys.stderr)
         return 0
     try:
-        held = {s.name: count(query, s.iri, headers) for s in sent}
+        held = {s.name: count(client, query, s.iri) for s in sent}
     except PushError as error:
         print(f"rally-kg: error: the graphs were sent, but counting them failed: {error}", file=sys.stderr)
         return 2
@@ -104,26 +111,59 @@ def graph_triples(nquads: Path, graphs: dict[str, str]) -> dict[str, list[ox.Tri
     return {name: found.get(name, []) for name in graphs}
 
 
-def send_graph(store: str, name: str, iri: str, triples: list[ox.Triple], chunk: int, headers: dict[str, str]) -> Sent:
-    """Send one graph: PUT its first part, POST the others; raise PushError when the server does not take them."""
+def send_graph(client: Client, store: str, name: str, iri: str, triples: list[ox.Triple], chunk: int) -> Sent:
+    """Send one graph: PUT its first part, POST the others; raise PushError when the server does not take them.
+
+    A server that cuts the connection on a part (Virtuoso, past some 10 MB) or answers 413 is sent the whole graph
+    again in parts half as large (the first PUT replaces what went before), down to MIN_CHUNK triples.
+    """
     started = time.perf_counter()
     url = f"{store}{'&' if '?' in store else '?'}{urllib.parse.urlencode({'graph': iri})}"
-    parts = [triples[i : i + chunk] for i in range(0, len(triples), chunk)] or [[]]
-    for index, part in enumerate(parts):
-        body = ox.serialize(part, format=ox.RdfFormat.N_TRIPLES) or b""
-        _request(url, "PUT" if index == 0 else "POST", body, {**headers, "Content-Type": "application/n-triples"})
-    return Sent(name, iri, len(triples), len(parts), time.perf_counter() - started)
+    while True:
+        parts = split(triples, chunk)
+        try:
+            for index, part in enumerate(parts):
+                body = ox.serialize(part, format=ox.RdfFormat.N_TRIPLES) or b""
+                client.request(url, "PUT" if index == 0 else "POST", body, {"Content-Type": "application/n-triples"})
+            return Sent(name, iri, len(triples), len(parts), time.perf_counter() - started, chunk)
+        except TooLarge as error:
+            if chunk <= MIN_CHUNK:
+                raise PushError(f"{error} (even with parts of {chunk:,} triples)") from None
+            chunk = max(MIN_CHUNK, chunk // 2)
+            print(
+                f"rally-kg: note: {name}: the server took no part that large; sending parts of {chunk:,} triples", file=sys.stderr
+            )
 
 
-def count(query: str, iri: str, headers: dict[str, str]) -> int:
+def split(triples: list[ox.Triple], chunk: int) -> list[list[ox.Triple]]:
+    """Return a graph's triples in parts of `chunk`, every triple with a blank node in the first (however many)."""
+    blank = [t for t in triples if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)]
+    rest = [t for t in triples if not (isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode))]
+    first = blank + rest[: max(0, chunk - len(blank))]
+    rest = rest[len(first) - len(blank) :]
+    return [first] + [rest[i : i + chunk] for i in range(0, len(rest), chunk)]
+
+
+def opener(store: str, query: str | None, auth: str | None) -> urllib.request.OpenerDirector:
+    """Return the opener that sends requests, answering a server's Basic or Digest challenge with --auth."""
+    if not auth:
+        return urllib.request.build_opener()
+    user, _, password = auth.partition(":")
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    for url in (store, query):
+        if url:
+            passwords.add_password(None, url, user, password)
+    return urllib.request.build_opener(
+        urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)
+    )
+
+
+def count(client: Client, query: str, iri: str) -> int:
     """Return the number of triples a graph holds on a SPARQL query endpoint."""
     text = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
     body = urllib.parse.urlencode({"query": text}).encode()
-    answer = _request(
-        query,
-        "POST",
-        body,
-        {**headers, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
+    answer = client.request(
+        query, "POST", body, {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
     )
     try:
         return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
@@ -132,17 +172,37 @@ def count(query: str, iri: str, headers: dict[str, str]) -> int:
 
 
 def default_query_endpoint(store: str) -> str | None:
-    """Return the query endpoint beside a graph store: an Oxigraph server's /query for its /store, else None."""
+    """Return the query endpoint beside a graph store (Oxigraph's /store: /query; Virtuoso's /sparql-graph-crud[-auth]:
+    /sparql; Fuseki's /DATASET/data: /DATASET/query), else None.
+
+    >>> default_query_endpoint("http://h:8890/sparql-graph-crud-auth")
+    'http://h:8890/sparql'
+    """
     parts = urllib.parse.urlsplit(store)
-    if parts.path.endswith("/store"):
-        return urllib.parse.urlunsplit(parts._replace(path=parts.path[: -len("store")] + "query", query=""))
+    path = parts.path.rstrip("/")
+    for ending, query in (("/store", "/query"), ("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql")):
+        if path.endswith(ending):
+            return urllib.parse.urlunsplit(parts._replace(path=path[: -len(ending)] + query, query=""))
+    if path.endswith("/data") and path.count("/") >= 2:
+        return urllib.parse.urlunsplit(parts._replace(path=path[: -len("/data")] + "/query", query=""))
     return None
 
 
-def _request(url: str, method: str, body: bytes, headers: dict[str, str]) -> bytes:
+@dataclass
+class Client:
+    """Sends push's requests: its User-Agent, and an opener that answers the server's challenges with --auth."""
+
+    opener: urllib.request.OpenerDirector
+
+    def request(self, url: str, method: str, body: bytes, headers: dict[str, str]) -> bytes:
+        """Return the body of the answer to a request; raise PushError, saying what went wrong, when there is none."""
+        return _request(self.opener, url, method, body, {"User-Agent": "rally-kg push", **headers})
+
+
+def _request(opener: urllib.request.OpenerDirector, url: str, method: str, body: bytes, headers: dict[str, str]) -> bytes:
     try:
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        with opener.open(request, timeout=TIMEOUT) as response:
             return bytes(response.read())
     except urllib.error.HTTPError as error:
         detail = error.read(300).decode("utf-8", "replace").strip().splitlines()
@@ -154,7 +214,13 @@ def _request(url: str, method: str, body: bytes, headers: dict[str, str]) -> byt
                 f"{url}: HTTP {error.code} to {method}{said}; is it a SPARQL 1.1 Graph Store Protocol endpoint "
                 "(Oxigraph: http://host:7878/store)?"
             ) from None
+        if error.code == 413:
+            raise TooLarge(f"{url}: HTTP 413 to {method}: {len(body):,} bytes are more than the server takes") from None
         raise PushError(f"{url}: HTTP {error.code} to {method}{said}") from None
+    except (ConnectionResetError, BrokenPipeError) as error:
+        raise TooLarge(f"{url}: the server cut the connection while {len(body):,} bytes were sent ({error})") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
+        if isinstance(reason, ConnectionResetError | BrokenPipeError):
+            raise TooLarge(f"{url}: the server cut the connection while {len(body):,} bytes were sent ({reason})") from None
         raise PushError(f"cannot reach {url}: {reason}") from None

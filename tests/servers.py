@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -122,6 +123,38 @@ def oxigraph_server(location: Path, log: Path) -> Iterator[str]:
                 if process.poll() is not None:
                     raise RuntimeError(f"oxigraph serve exited with {process.returncode}: {log.read_text()[-500:]}") from None
                 time.sleep(0.05)
+        yield root
+    finally:
+        stop(process)
+
+
+VIRTUOSO = shutil.which("virtuoso-t")  # Debian's virtuoso-opensource-7-bin, installed by `scripts/setup.sh test`
+
+
+@contextmanager
+def virtuoso_server(folder: Path, log: Path) -> Iterator[str]:
+    """Run Virtuoso Open Source (`virtuoso-t`, a new database in `folder`) on free loopback ports; yield its HTTP
+    root URL (SPARQL at /sparql, the graph store at /sparql-graph-crud-auth, user dba, password dba)."""
+    if VIRTUOSO is None:
+        pytest.fail("virtuoso-t is not installed: run scripts/setup.sh test (Debian's virtuoso-opensource-7-bin)")
+    folder.mkdir(parents=True, exist_ok=True)
+    http_port, sql_port = free_port(), free_port()
+    template = (ROOT / "tests" / "sparql_servers" / "virtuoso.ini").read_text()
+    (folder / "virtuoso.ini").write_text(template.format(http_port=http_port, sql_port=sql_port))
+    root = f"http://127.0.0.1:{http_port}"
+    with log.open("wb") as sink:
+        command = [VIRTUOSO, "+foreground", "+configfile", "virtuoso.ini"]
+        process = subprocess.Popen(command, cwd=folder, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        started = time.monotonic()
+        while True:
+            try:
+                urllib.request.urlopen(root + "/sparql?query=ASK%7B%7D", timeout=2).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() - started > 60:
+                    pytest.fail(f"virtuoso-t did not start ({process.poll()}): {log.read_text(errors='replace')[-800:]}")
+                time.sleep(0.2)
         yield root
     finally:
         stop(process)

@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+FORMS = {"select", "ask", "construct", "describe"}
 UPDATE_WORDS = {"insert", "delete", "load", "clear", "drop", "create", "copy", "move", "add", "with"}
 MAX_NESTING = 100  # brackets, parentheses and braces inside each other; the parser's stack ends some thousands deep
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -61,12 +62,57 @@ def tokens(query: str) -> list[tuple[str, str]]:
     >>> tokens('SELECT * FROM <g> WHERE { ?s ex:p "a # b" } # c')
     [('word', 'SELECT'), ('other', '*'), ('word', 'FROM'), ('iri', '<g>'), ('word', 'WHERE'), ('other', '{'), ('var', '?s'), ('pname', 'ex:p'), ('string', '"a # b"'), ('other', '}')]
     """
+    return [(kind, text) for kind, text, _ in spans(query)]
+
+
+def spans(query: str) -> list[tuple[str, str, int]]:
+    """Return the (kind, text, offset) tokens of a query, comments dropped."""
     found = []
     for match in _TOKEN.finditer(query):
         kind = match.lastgroup or "other"
         if kind != "comment":
-            found.append((kind, match.group()))
+            found.append((kind, match.group(), match.start()))
     return found
+
+
+def where_offset(query: str) -> int | None:
+    """Return the offset just inside the brace that opens the query's WHERE pattern; None when it has none (a DESCRIBE
+    of IRIs or bound variables alone) or when its pattern is also its template (CONSTRUCT WHERE { ... }).
+
+    >>> q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    >>> q[where_offset(q):]
+    ' ?s ?p ?o }'
+    """
+    found = spans(query)
+    form = next((i for i, (kind, text, _) in enumerate(found) if kind == "word" and text.lower() in FORMS), None)
+    if form is None:
+        return None
+    index = form + 1
+    if found[form][1].lower() == "construct":
+        if index < len(found) and found[index][1] != "{":
+            return None
+        depth = 0
+        for index in range(form + 1, len(found)):
+            depth += {"{": 1, "}": -1}.get(found[index][1], 0)
+            if depth == 0:
+                break
+        index += 1
+    for _kind, text, offset in found[index:]:
+        if text == "{":
+            return offset + 1
+    return None
+
+
+def query_form(query: str) -> str:
+    """Return a query's form, lower case: select, ask, construct or describe ("" when it has none of them).
+
+    >>> query_form("PREFIX select: <http://x/> CONSTRUCT { ?s select:p ?o } WHERE { ?s ?p ?o }")
+    'construct'
+    """
+    for kind, text in tokens(query):
+        if kind == "word" and text.lower() in FORMS:
+            return text.lower()
+    return ""
 
 
 def inspect(query: str, is_local_graph: Callable[[str], bool]) -> Inspection:

@@ -13,7 +13,7 @@ from vocabulary.namespaces import RALLY_NS
 EDITIONS = """\
 SELECT ?item ?label ?covered ?start ?end (COUNT(DISTINCT ?stage) AS ?stages) WHERE {
   ?item a rally:Edition ; rdfs:label ?label .
-  BIND(EXISTS { ?item a rally:CoveredEdition } AS ?covered)
+  BIND(xsd:boolean(EXISTS { ?item a rally:CoveredEdition }) AS ?covered)
   OPTIONAL { ?item rally:startDate ?start }
   OPTIONAL { ?item rally:endDate ?end }
   OPTIONAL { ?stage a rally:Stage ; rally:edition ?item }
