@@ -13,8 +13,9 @@ from rdflib import RDF, URIRef
 
 import loader
 from loader.layout import has_build, read_summary
-from loader.pipeline import BUNDLED_DOCUMENT, Build, article_files, fingerprint, load_paths
+from loader.pipeline import BUNDLED_DOCUMENT, Build, article_files, display_path, fingerprint, load_paths
 from loader.store import OutputError, check_output, write_build
+from loader.validation import SHAPES_PATH, ShapeReport, ShapesError, load_shapes
 from vocabulary.iris import DEFAULT_GRAPH, GRAPHS, Minter
 from vocabulary.namespaces import RALLY_NS
 
@@ -28,7 +29,7 @@ def build(args: argparse.Namespace) -> int:
             print(f"rally-kg: {phase}…", file=sys.stderr, flush=True)
 
     documents = article_files(args.documents) or [BUNDLED_DOCUMENT]
-    made_from = fingerprint(documents, args.base)
+    made_from = fingerprint(documents, args.base, args.shapes)
     if args.if_changed and has_build(args.out) and read_summary(args.out).get("fingerprint") == made_from:
         if not args.quiet:
             print(f"rally-kg: {args.out}/ is up to date (the same articles, ontology, loader and base)", file=sys.stderr)
@@ -42,12 +43,20 @@ def build(args: argparse.Namespace) -> int:
     except ValueError as error:  # a bad --base
         print(f"rally-kg: error: --base: {error}", file=sys.stderr)
         return 2
-    built = load_paths(documents, base=args.base, progress=progress, jobs=args.jobs)
+    try:
+        shapes = load_shapes(args.shapes)
+    except ShapesError as error:
+        print(f"rally-kg: error: --shapes {error}", file=sys.stderr)
+        return 2
+    built = load_paths(documents, base=args.base, progress=progress, jobs=args.jobs, shapes=shapes)
+    if built.shapes is not None and built.shapes.fatal:
+        print_fatal(built.shapes, args.shapes, sys.stderr)
+        return 1
     progress("writing")
     summary: dict[str, Any] = {}
 
     def summarise(done: Build) -> dict[str, Any]:
-        summary.update(build_summary(done, documents, made_from))
+        summary.update(build_summary(done, documents, made_from, args.shapes))
         return summary
 
     if not write(built, args.out, summarise):
@@ -72,7 +81,9 @@ def write(built: Build, out: Path, summarise: Callable[[Build], dict[str, Any]])
     return True
 
 
-def build_summary(built: Build, documents: Sequence[Path], made_from: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_summary(
+    built: Build, documents: Sequence[Path], made_from: dict[str, Any] | None = None, shapes: Path = SHAPES_PATH
+) -> dict[str, Any]:
     """Return what a build made: triples per graph, resources per class, coverage, problems, time, what it was made from."""
     typed = Counter(
         str(o).removeprefix(RALLY_NS)
@@ -88,6 +99,7 @@ def build_summary(built: Build, documents: Sequence[Path], made_from: dict[str, 
         "resources": dict(sorted(typed.items())),
         "coverage": coverage(built),
         "problems": [{"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in built.problems],
+        "shapes": {"file": shapes_name(shapes), **built.shapes.as_json()} if built.shapes is not None else None,
         "seconds": {k: round(v, 3) for k, v in built.timings.items()},
         "fingerprint": made_from or fingerprint(documents, built.minter.base),
     }
@@ -101,6 +113,26 @@ def coverage(built: Build) -> dict[str, Any]:
     }
     total = {key: sum(item[key] for item in per_source.values()) for key in ("rows read", "rows loaded", "rows reported")}
     return {**total, "sources": per_source}
+
+
+def shapes_name(path: Path) -> str:
+    """Return a shapes file as messages name it: shapes/rally.ttl for the project's own."""
+    return "shapes/rally.ttl" if path.resolve() == SHAPES_PATH else display_path(path)
+
+
+def print_fatal(report: ShapeReport, shapes: Path, stream: TextIO) -> None:
+    """Print the fatal SHACL results that stop a build: where in the sources, what, and which shape."""
+    fatal = report.fatal
+    stream.write(
+        f"rally-kg: error: the graph breaks {len(fatal)} fatal SHACL constraint(s) of {shapes_name(shapes)}; nothing was "
+        "written (the previous build is untouched). The loader should never write such a graph: please report it "
+        "with the article.\n"
+    )
+    for result in fatal[:20]:
+        value = f" (value {result.value})" if result.value and result.value != f"<{result.focus}>" else ""
+        stream.write(f"  {result.where()}: <{result.focus}> {result.path}: {result.message}{value} [{result.shape}]\n")
+    if len(fatal) > 20:
+        stream.write(f"  … and {len(fatal) - 20} more\n")
 
 
 def print_summary(summary: dict[str, Any], out: Path, stream: TextIO) -> None:
@@ -124,5 +156,15 @@ def print_summary(summary: dict[str, Any], out: Path, stream: TextIO) -> None:
     for p in problems:
         where = f"{p['path']}:{p['line']}" if p["line"] is not None else p["path"]
         write(f"  {where}: [{p['code']}] {p['message']}\n")
+    shapes = summary.get("shapes")
+    if shapes is not None:
+        write(
+            f"\nSHACL ({shapes['file']}, {shapes['shapes']} shapes): {shapes['violation']} violations, "
+            f"{shapes['warning']} warnings, {shapes['info']} notes\n"
+        )
+        for r in shapes["results"]:
+            lines = ", ".join(f"{x['source']}:{x['line']}" for x in r["lines"][:3]) or f"<{r['focus']}>"
+            value = f" ({r['value']})" if r["value"] and r["value"] != f"<{r['focus']}>" else ""
+            write(f"  {lines}: [{r['severity']}] {r['message']}{value}\n")
     times = ", ".join(f"{phase} {seconds:.2f} s" for phase, seconds in summary["seconds"].items())
     write(f"\nTime per phase: {times}\n")

@@ -16,6 +16,7 @@ from endpoint.server import serve
 from loader.errors import SourceError
 from loader.inference import InconsistentData
 from loader.layout import has_build
+from loader.validation import SHAPES_PATH
 from vocabulary.iris import DEFAULT_BASE
 
 DEFAULT_OUT = Path("build")
@@ -69,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         help="close a corpus under OWL 2 RL edition by edition in N processes (default: 1, the whole corpus at once; "
         "the same closure, see README)",
+    )
+    building.add_argument(
+        "--shapes",
+        type=Path,
+        default=SHAPES_PATH,
+        metavar="FILE",
+        help="SHACL shapes (Turtle) to check the graph against: a sh:Violation fails the build, other results are "
+        "reported (default: shapes/rally.ttl)",
     )
     building.add_argument(
         "--if-changed",

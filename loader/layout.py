@@ -11,7 +11,8 @@ TRIG = "dataset.trig"
 NQUADS = "dataset.nq"
 SUMMARY = "build.json"
 STORE = "store"  # an Oxigraph store of the four graphs and the default graph, opened read-only by the server
-OUTPUTS = (TRIG, NQUADS, SUMMARY, STORE)  # what a build writes; a directory holding anything else is not ours to replace
+SHAPES = "shapes.ttl"  # the SHACL shapes the build was checked against, served at /shapes
+OUTPUTS = (TRIG, NQUADS, SUMMARY, STORE, SHAPES)  # what a build writes; a directory holding anything else is not ours to replace
 MARK = ".rally-kg-build"  # in a staging directory: written by a build, removable once no build holds the lock
 
 

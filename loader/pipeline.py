@@ -28,6 +28,7 @@ from loader.layout import sha256
 from loader.records import Coverage, EditionRecord
 from loader.resolve.entities import resolve
 from loader.triples import build_graphs
+from loader.validation import SHAPES_PATH, ShapeReport, Shapes, describe_report, load_shapes, validate
 from vocabulary.iris import DEFAULT_BASE, GRAPHS, Minter
 from vocabulary.namespaces import CC_BY_SA, ONTOLOGY_IRI, RALLY, SCHEMA, SD, VOID
 
@@ -47,6 +48,8 @@ class Build:
     minter: Minter
     timings: dict[str, float] = field(default_factory=dict)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # source path -> rows read and reported
+    shapes: ShapeReport | None = None  # the SHACL report (loader.validation)
+    shapes_used: Shapes | None = None  # the shapes it was checked against
 
     def graph(self, name: str) -> Graph:
         """Return one of the named graphs: asserted, inferred, ontology or metadata."""
@@ -100,9 +103,14 @@ def read_document(path: Path) -> str:
 
 
 def load_paths(
-    paths: Sequence[Path | str], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None, jobs: int = 1
+    paths: Sequence[Path | str],
+    base: str = DEFAULT_BASE,
+    progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    shapes: Shapes | None = None,
 ) -> Build:
-    """Return the dataset built from article files and folders of them (the bundled article when `paths` is empty)."""
+    """Return the dataset built from article files and folders of them (the bundled article when `paths` is empty),
+    checked against `shapes` (shapes/rally.ttl when None)."""
     files = article_files(paths) or [BUNDLED_DOCUMENT]
     total = sum(f.stat().st_size for f in files if f.is_file())
     if total > MAX_BUILD_BYTES:
@@ -112,7 +120,8 @@ def load_paths(
             f"{len(files)} articles of {total:,} bytes together: more than one build takes ({MAX_BUILD_BYTES:,} bytes); "
             "build them in parts",
         )
-    return load_texts([(display_path(p), read_document(p)) for p in files], base=base, progress=progress, jobs=jobs)
+    texts = [(display_path(p), read_document(p)) for p in files]
+    return load_texts(texts, base=base, progress=progress, jobs=jobs, shapes=shapes)
 
 
 def article_files(paths: Sequence[Path | str]) -> list[Path]:
@@ -132,8 +141,9 @@ def article_files(paths: Sequence[Path | str]) -> list[Path]:
     return files
 
 
-def fingerprint(files: Sequence[Path], base: str) -> dict[str, Any]:
-    """Return what a build is made from: each source's name and SHA-256, the ontology's, the loader's code, the base.
+def fingerprint(files: Sequence[Path], base: str, shapes: Path = SHAPES_PATH) -> dict[str, Any]:
+    """Return what a build is made from: each source's name and SHA-256, the ontology's, the shapes', the loader's
+    code, the base.
 
     Two builds with equal fingerprints hold the same dataset (but for the time they were made).
     """
@@ -144,6 +154,7 @@ def fingerprint(files: Sequence[Path], base: str) -> dict[str, Any]:
     return {
         "sources": [{"name": Path(f).name, "sha256": _sha256(Path(f))} for f in files],
         "ontology": _sha256(ONTOLOGY_PATH),
+        "shapes": _sha256(shapes),
         "loader": f"{loader.__version__}+{code.hexdigest()[:16]}",
         "base": base,
     }
@@ -181,17 +192,23 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_texts(
-    texts: Sequence[tuple[str, str]], base: str = DEFAULT_BASE, progress: Callable[[str], None] | None = None, jobs: int = 1
+    texts: Sequence[tuple[str, str]],
+    base: str = DEFAULT_BASE,
+    progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    shapes: Shapes | None = None,
 ) -> Build:
     """Return the dataset built from (path, text) pairs; raise SourceError on text that is not an article.
 
     `jobs` > 1 closes a corpus of several editions edition by edition in that many processes (loader.editions_closure).
     """
     with collector_paused():
-        return _load_texts(texts, base, progress, jobs)
+        return _load_texts(texts, base, progress, jobs, shapes)
 
 
-def _load_texts(texts: Sequence[tuple[str, str]], base: str, progress: Callable[[str], None] | None, jobs: int) -> Build:
+def _load_texts(
+    texts: Sequence[tuple[str, str]], base: str, progress: Callable[[str], None] | None, jobs: int, shapes: Shapes | None
+) -> Build:
     say = progress or (lambda _message: None)
     minter = Minter(base)
     timings: dict[str, float] = {}
@@ -215,7 +232,14 @@ def _load_texts(texts: Sequence[tuple[str, str]], base: str, progress: Callable[
     timings["inference"] = time.perf_counter() - mark
 
     graphs = {"asserted": asserted, "inferred": inferred, "ontology": ontology, "metadata": metadata}
-    build = Build(graphs, problems, minter, timings, {edition.path: edition.coverage for edition in editions})
+    say("validation")
+    mark = time.perf_counter()
+    shapes = shapes if shapes is not None else load_shapes()
+    report = validate(graphs, shapes)
+    describe_report(report, metadata, minter)
+    timings["validation"] = time.perf_counter() - mark
+
+    build = Build(graphs, problems, minter, timings, {edition.path: edition.coverage for edition in editions}, report, shapes)
     _describe(build, [p for p, _ in texts], began_at)
     return build
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from loader.layout import MARK, NQUADS, OUTPUTS, STORE, SUMMARY, TRIG, sha256
+from loader.layout import MARK, NQUADS, OUTPUTS, SHAPES, STORE, SUMMARY, TRIG, sha256
 from loader.pipeline import Build, collector_paused
 from loader.quads import graph_quads, in_default_graph
 from vocabulary.iris import DEFAULT_GRAPH
@@ -74,6 +74,8 @@ def write_build(build: Build, out: Path, summarise: Callable[[Build], dict[str, 
                     digest = _write_dataset(build, staging)
                 build.timings["write"] = time.perf_counter() - started
                 _write_json(staging / SUMMARY, {**summarise(build), "dataset_sha256": digest})
+                if build.shapes_used is not None:
+                    (staging / SHAPES).write_text(build.shapes_used.text, encoding="utf-8")
                 (staging / MARK).unlink()
                 _swap(staging, out)
             finally:

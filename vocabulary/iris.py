@@ -216,6 +216,14 @@ class Minter:
         """Return the IRI of the activity that built the dataset."""
         return self._iri("dataset/build")
 
+    def shapes_report(self) -> URIRef:
+        """Return the IRI of the build's SHACL validation report."""
+        return self._iri("dataset/shapes")
+
+    def shapes_result(self, number: int) -> URIRef:
+        """Return the IRI of the `number`-th result of the build's SHACL validation report."""
+        return self._iri(f"dataset/shapes/result/{number}")
+
     def graph_description(self, name: str) -> URIRef:
         """Return the IRI of the description (a VoID subset) of one of the named graphs."""
         return self._iri(f"dataset/graph/{name}")

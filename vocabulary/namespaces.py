@@ -33,6 +33,7 @@ PREFIXES: dict[str, str] = {
     "time": "http://www.w3.org/2006/time#",
     "wd": "http://www.wikidata.org/entity/",
     "wdt": "http://www.wikidata.org/prop/direct/",
+    "sh": "http://www.w3.org/ns/shacl#",
 }
 PREFIX_ITEMS = tuple(PREFIXES.items())  # the table as (prefix, IRI) pairs, as a query job carries it
 

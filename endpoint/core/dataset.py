@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from endpoint.core.answers import StoreGraphs
 from endpoint.core.remote import RemoteStore
-from loader.layout import NQUADS, STORE, has_store, read_summary, sha256
+from loader.layout import NQUADS, SHAPES, STORE, has_store, read_summary, sha256
 from vocabulary.iris import DEFAULT_GRAPH, GRAPHS, Minter
 
 
@@ -71,6 +71,7 @@ class ServedDataset:
     triples: dict[str, int]
     summary: dict[str, Any] = field(default_factory=dict)
     materialised: bool = False  # the store's own default graph holds the served default graph (asserted + inferred)
+    shapes: str = ""  # the SHACL shapes (Turtle) the build was checked against ("" for a build made before them)
 
     @property
     def store(self) -> Any:
@@ -106,14 +107,16 @@ def open_dataset(directory: Path, store_url: str | None = None) -> ServedDataset
     graphs = {name: str(mint.graph(name)) for name in GRAPHS}
     triples = {name: int(summary["triples"][name]) for name in GRAPHS}
     digest = str(summary.get("dataset_sha256") or sha256(directory / NQUADS))
+    shapes_file = directory / SHAPES
+    shapes = shapes_file.read_text(encoding="utf-8") if shapes_file.is_file() else ""
     if store_url:
         remote = StoreOpener(remote=RemoteStore(store_url))
-        return ServedDataset(remote, mint.base, digest[:20], graphs, triples, summary, materialised=False)
+        return ServedDataset(remote, mint.base, digest[:20], graphs, triples, summary, materialised=False, shapes=shapes)
     if has_store(directory):
         opener = StoreOpener(path=directory / STORE)
     else:
         opener = StoreOpener(memory=_memory_store(directory / NQUADS, [graphs[name] for name in DEFAULT_GRAPH]))
-    return ServedDataset(opener, mint.base, digest[:20], graphs, triples, summary, materialised=True)
+    return ServedDataset(opener, mint.base, digest[:20], graphs, triples, summary, materialised=True, shapes=shapes)
 
 
 def _memory_store(data: Path, default: list[str]) -> ox.Store:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 from flask.blueprints import BlueprintSetupState
 
@@ -17,11 +18,13 @@ from endpoint.context import service, session
 from endpoint.core.lookup import graph_document
 from endpoint.core.negotiation import FORMATS, Format, UnknownFormat, negotiate, prefers_html
 from endpoint.core.resource import describe, exists
+from endpoint.core.serialise import graph as serialise_graph
 from endpoint.errors import ProtocolError
 from endpoint.responses import cacheable, document, html, not_acceptable
 from endpoint.web import ontology_docs
 from endpoint.web.display import SUFFIXES, data_path, page_path
 from endpoint.web.documents import resource_quads, serialise
+from endpoint.web.shapes_docs import shapes_model
 
 bp = Blueprint("linked", __name__)
 
@@ -163,6 +166,40 @@ def ontology(suffix: str | None = None) -> Response:
     response = document(("ontology",), fmt, lambda: graph_document(session(), graphs, fmt.serialiser), keep=True)
     if not suffix:
         response.headers["Content-Location"] = f"/ontology.{SUFFIXES[fmt.serialiser]}"
+    return response
+
+
+@bp.route("/shapes")
+@bp.route("/shapes.<suffix>")
+def shapes(suffix: str | None = None) -> Response:
+    """Return the SHACL shapes the build was checked against: a page, the Turtle as written, or another RDF format."""
+    turtle = service().dataset.shapes
+    if not turtle:
+        raise ProtocolError(404, "this build was made before builds were checked against SHACL shapes; rebuild it")
+    requested = suffix or request.args.get("format")
+    if requested and requested.lower() in HTML_NAMES or not requested and wants_html(request.headers.get("Accept")):
+        key = ("shapes-html",)
+        body = service().documents.get(key)
+        if body is None:
+            body = render_template("shapes.html", shapes=shapes_model(turtle), turtle=turtle).encode("utf-8")
+            service().documents[key] = body
+        return html(body, 200, True, key)
+    if requested:
+        fmt = graph_format(requested)
+    else:
+        found = negotiate(request.headers.get("Accept"), "graph")
+        if found is None:
+            raise _not_acceptable()
+        fmt = found
+
+    def build() -> bytes:
+        if fmt.serialiser == "turtle":
+            return turtle.encode("utf-8")
+        return serialise_graph(list(ox.parse(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)), fmt.serialiser)
+
+    response = document(("shapes",), fmt, build, keep=True)
+    if not suffix:
+        response.headers["Content-Location"] = f"/shapes.{SUFFIXES[fmt.serialiser]}"
     return response
 
 

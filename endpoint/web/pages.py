@@ -16,13 +16,14 @@ from markupsafe import Markup
 from endpoint.context import session
 from endpoint.core.lookup import select, text
 from endpoint.core.negotiation import prefers_html
+from endpoint.core.quality import quality
 from endpoint.core.resource import describe, exists
 from endpoint.core.serialise import parse_term
 from endpoint.errors import ProtocolError
 from endpoint.responses import cacheable, page
 from endpoint.saved import current as saved_queries
 from endpoint.web import charts, explain, search, story
-from endpoint.web.display import view
+from endpoint.web.display import page_href, view
 from endpoint.web.overview import overview
 from endpoint.web.resource_view import page_model
 from loader.parsing import format_duration
@@ -101,6 +102,27 @@ def search_names() -> Response:
             json.dumps({"q": query, "results": listed}, ensure_ascii=False, indent=1) + "\n", "application/json", None
         )
     return page("search.html", q=query, hits=hits)
+
+
+@bp.route("/quality")
+def quality_report() -> Response:
+    """Return what is known to be wrong or odd in the dataset: source problems, SHACL results, consistency checks
+    (HTML, or JSON when asked)."""
+    lookups = session()
+    report = quality(lookups)
+    if request.args.get("format") == "json" or not prefers_html(request.headers.get("Accept"), "results"):
+        return cacheable(json.dumps(report.as_json(), ensure_ascii=False, indent=1) + "\n", "application/json", None)
+    base = lookups.dataset.base
+    return page(
+        "quality.html",
+        q=report,
+        view=lambda term, label=None: view(term, base, {_key(term): label} if label else None),
+        line_href=lambda document, line: page_href(str(lookups.dataset.mint.source_line(document, line)), base),
+    )
+
+
+def _key(term: Any) -> str:
+    return str(getattr(term, "value", term))
 
 
 @bp.route("/explain")

@@ -67,7 +67,7 @@ def test_a_folder_a_build_made_is_replaced_by_the_next_build(tmp_path: Path) -> 
     first = json.loads((out / "build.json").read_text(encoding="utf-8"))["fingerprint"]["base"]
     assert run_cli("build", "--out", out, "--base", "http://example.org/rally/").returncode == 0
     assert json.loads((out / "build.json").read_text(encoding="utf-8"))["fingerprint"]["base"] != first
-    assert sorted(p.name for p in out.iterdir()) == ["build.json", "dataset.nq", "dataset.trig", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["build.json", "dataset.nq", "dataset.trig", "shapes.ttl", "store"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build.new-")] == []
 
 
