@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,10 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, PROV, SH
+from rdflib.plugins.sparql import processor
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 from rdflib.util import from_n3
 
@@ -122,13 +128,14 @@ def validate(graphs: dict[str, Graph], shapes: Shapes | None = None) -> ShapeRep
     """Return the SHACL report of a build's graphs (by short name: asserted, inferred, metadata)."""
     shapes_graph = (shapes or load_shapes()).graph
     started = time.perf_counter()
-    data = Graph()
+    data = Graph()  # pySHACL wants a context-aware store behind it, as rdflib's own Memory store is
     for name in ("asserted", "inferred", "metadata"):
         for triple in graphs[name]:
             data.add(triple)
-    _conforms, report, _text = shacl_validate(
-        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, allow_infos=True
-    )
+    with queries_prepared_once():
+        _conforms, report, _text = shacl_validate(
+            data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, allow_infos=True
+        )
     assert isinstance(report, Graph)
     results = sorted(
         (_result(report, node, shapes_graph, graphs["metadata"]) for node in report.subjects(RDF.type, SH.ValidationResult)),
@@ -136,6 +143,38 @@ def validate(graphs: dict[str, Graph], shapes: Shapes | None = None) -> ShapeRep
     )
     node_shapes = len(set(shapes_graph.subjects(RDF.type, SH.NodeShape)))
     return ShapeReport(tuple(results), time.perf_counter() - started, node_shapes)
+
+
+@contextmanager
+def queries_prepared_once() -> Iterator[None]:
+    """Parse each SPARQL text once while pySHACL runs: it asks rdflib to run a SPARQL constraint's text once per focus
+    node, with the node bound, and rdflib parses the text each time (13 ms, four fifths of the bundled article's
+    validation). The parsed query is rdflib's own reusable form (what `prepareQuery` makes), run with the bindings.
+    """
+    original = processor.SPARQLProcessor.query
+    prepared: dict[tuple[str, str | None, tuple[tuple[str, Any], ...]], Query] = {}
+
+    def query(
+        self: processor.SPARQLProcessor,
+        text: str | Query,
+        initBindings: Mapping[str, Any] | None = None,  # noqa: N803 (rdflib's own names)
+        initNs: Mapping[str, Any] | None = None,  # noqa: N803
+        base: str | None = None,
+        DEBUG: bool = False,  # noqa: N803
+    ) -> Mapping[str, Any]:
+        if isinstance(text, str):
+            key = (text, base, tuple(sorted((initNs or {}).items())))
+            found = prepared.get(key)
+            if found is None:
+                found = prepared[key] = translateQuery(parseQuery(text), base, initNs)
+            text = found
+        return original(self, text, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
 
 
 def _result(report: Graph, node: Node, shapes: Graph, metadata: Graph) -> ShapeResult:

@@ -310,3 +310,33 @@ def test_a_result_names_the_source_lines_of_its_resource(graphs: Graphs) -> None
     [result] = [r for r in graphs.report().results if r.focus == str(JUTTA) and r.severity == "violation"]
     assert ("2005_Test_Rally.txt", 8) in result.lines  # Driver1: GER Jutta Kleinschmidt, NED Marieke de Boer
     assert result.path == f"<{RDFS.label}>" and result.message.startswith("a resource has at most one rdfs:label")
+
+
+def test_sparql_constraints_parsed_once_give_pyshacls_own_report(graphs: Graphs) -> None:
+    """The build parses each SPARQL constraint once (loader.validation.queries_prepared_once): same results as
+    pySHACL run as it comes."""
+    from pyshacl import validate as plain_validate
+    from rdflib.namespace import SH
+
+    from loader.validation import load_shapes
+
+    _duplicate_stage_number(graphs)
+    _dated_outside(graphs)
+    _two_drivers(graphs)
+    ours = {(r.focus, r.component, r.severity, r.message) for r in graphs.report().results}
+    data = Graph()
+    for graph in (graphs.asserted, graphs.inferred, graphs.metadata):
+        for triple in graph:
+            data.add(triple)
+    _, report, _ = plain_validate(data, shacl_graph=load_shapes().graph, inference="none", advanced=True, allow_warnings=True)
+    assert isinstance(report, Graph)
+    theirs = {
+        (
+            str(report.value(node, SH.focusNode)),
+            str(report.value(node, SH.sourceConstraintComponent)).rsplit("#", 1)[-1],
+            str(report.value(node, SH.resultSeverity)).rsplit("#", 1)[-1].lower(),
+            str(report.value(node, SH.resultMessage)),
+        )
+        for node in report.subjects(RDF.type, SH.ValidationResult)
+    }
+    assert ours == theirs and len(ours) == 4  # stages 2 and 3 numbered 2, stage 3 dated in March, two drivers
