@@ -10,6 +10,7 @@ from pathlib import Path
 
 import loader
 from cli.build import build, build_bundled
+from cli.export import export
 from cli.push import push
 from cli.query import FORMATS, query
 from endpoint.server import serve
@@ -116,6 +117,18 @@ def _parser() -> argparse.ArgumentParser:
     pushing.add_argument("--chunk", type=_chunk, default=200_000, metavar="N", help="triples per request (default: 200000)")
     pushing.add_argument("--quiet", action="store_true", help="print only the counts and errors")
 
+    exporting = commands.add_parser(
+        "export", help="write the built dataset's whole site as files (pages, data documents, answers) for a static host"
+    )
+    exporting.add_argument("--out", type=Path, required=True, help="the folder to write (new, empty, or a previous export)")
+    exporting.add_argument(
+        "--data", type=Path, default=DEFAULT_OUT, help=f"directory of the built dataset (default: {DEFAULT_OUT})"
+    )
+    exporting.add_argument(
+        "--jobs", type=_jobs, default=os.cpu_count() or 1, help="processes rendering the files (default: one per core)"
+    )
+    exporting.add_argument("--quiet", action="store_true", help="print only errors")
+
     serving = commands.add_parser(
         "serve", help="serve the built dataset over HTTP (SPARQL endpoint); builds the bundled article first if needed"
     )
@@ -148,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         if args.command == "push":
             return push(args)
+        if args.command == "export":
+            return export(args)
         return query(args)
     except SourceError as error:
         print(f"rally-kg: error: {error}", file=sys.stderr)
