@@ -1,12 +1,19 @@
-"""The query editor at /editor: a user's query goes through the protocol's checks and the core's killable
-executor, and its answer comes back as a table (a GET form: it works without JavaScript)."""
+"""The query editor at /editor: YASGUI (served from the project's own static files) over /sparql, with the
+dataset's prefixes, classes and properties for completion and the saved queries as examples; and, without
+JavaScript, a GET form whose query goes through the protocol's checks and the core's killable executor and
+comes back as a table."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+import json
+import threading
 
-from endpoint.context import deadline, service
+from flask import Blueprint, Response, request
+from markupsafe import Markup
+
+from endpoint.context import deadline, service, session
 from endpoint.core.errors import QueryError
+from endpoint.core.lookup import select, text
 from endpoint.errors import ProtocolError, status_of
 from endpoint.params import SparqlRequest, sparql_request
 from endpoint.responses import page
@@ -30,6 +37,54 @@ SELECT ?winner ?person WHERE {
 )
 
 
+CLASSES = """\
+SELECT DISTINCT ?term WHERE {
+  { GRAPH ?ontology { ?term a owl:Class } } UNION { ?item a ?term }
+  FILTER(isIRI(?term))
+} ORDER BY ?term"""
+PROPERTIES = """\
+SELECT DISTINCT ?term WHERE {
+  { GRAPH ?ontology { ?term a ?kind VALUES ?kind { owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty } } }
+  UNION { ?item ?term ?value } UNION { GRAPH ?metadata { ?item ?term ?value } }
+  FILTER(isIRI(?term))
+} ORDER BY ?term"""
+_terms: dict[str, dict[str, list[str]]] = {}
+_lock = threading.Lock()
+
+
+def terms() -> dict[str, list[str]]:
+    """Return the classes and properties the editor completes: the ontology's and those the data uses (read once
+    per dataset)."""
+    lookups = session()
+    key = lookups.dataset.etag
+    with _lock:
+        found = _terms.get(key)
+    if found is None:
+        graphs = ("ontology", "metadata")
+        found = {
+            "classes": [text(row, "term") for row in select(lookups, CLASSES, named=graphs)],
+            "properties": [text(row, "term") for row in select(lookups, PROPERTIES, named=graphs)],
+        }
+        with _lock:
+            _terms[key] = found
+    return found
+
+
+def editor_config() -> Markup:
+    """Return what the page's script needs, as JSON for a <script type="application/json"> element."""
+    current = service()
+    config = {
+        "endpoint": "/sparql",
+        "asserted": current.dataset.graphs["asserted"],
+        "prefixes": dict(PREFIX_ITEMS),
+        "defaultQuery": DEFAULT_QUERY,
+        "examples": [{"name": n, "title": t, "query": q} for n, t, _summary, q in saved_queries.examples()],
+        **terms(),
+    }
+    # "</" cannot end the script element early: JSON may write "<\/" for "</"
+    return Markup(json.dumps(config, ensure_ascii=False).replace("</", "<\\/"))
+
+
 @bp.route("/editor", methods=["GET", "POST"])
 def query_editor() -> Response:
     """Return the query editor, with the answer of the query it was given."""
@@ -50,6 +105,7 @@ def query_editor() -> Response:
         examples=saved_queries.examples(),
         asserted=asserted,
         asserted_only=asserted in request.values.getlist("default-graph-uri"),
+        config=editor_config(),
     )
 
 

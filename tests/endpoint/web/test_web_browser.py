@@ -7,8 +7,10 @@ Hiroshi Masuoka won the cars' stage 7 and led the cars after stage 10, ahead of 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from .support import Site
 
@@ -45,25 +47,101 @@ def test_a_resource_iri_opened_in_the_browser_shows_its_page(site: Site, page: A
     line.screenshot(path=str(artifacts / "source-line.png"))
 
 
-def test_running_a_query_in_the_editor(site: Site, page: Any, artifacts: Path) -> None:
+def write_in_yasqe(page: Any, text: str) -> None:
+    """Replace the active tab's query by typing it, as a person would (the editor completes brackets itself)."""
+    page.click(".tabPanel.active .yasqe .CodeMirror")
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(text)
+
+
+def test_running_a_query_in_yasgui_and_following_a_result_to_its_page(site: Site, page: Any, artifacts: Path) -> None:
     page.goto(site.root + "/editor")
-    page.fill("#query", STAGE_7_WINNER)
-    page.click("#run")
-    page.wait_for_selector("#results")
-    cells = page.locator("#results tbody tr td")
-    assert cells.nth(0).inner_text() == "Hiroshi Masuoka"
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+    assert page.locator("#plain-editor").is_hidden() and page.locator("#yasgui").is_visible()
+    write_in_yasqe(page, STAGE_7_WINNER)
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(".tabPanel.active .yasr table tbody tr")
+    row = page.locator(".tabPanel.active .yasr table tbody tr").first
+    assert "Hiroshi Masuoka" in row.inner_text()
     page.screenshot(path=str(artifacts / "editor-results.png"), full_page=True)
-    page.locator("#results").get_by_role("link", name="person/hiroshi-masuoka").click()
-    page.wait_for_url(f"{site.root}/page/person/hiroshi-masuoka")
+    with page.context.expect_page() as opened:  # YASR opens an IRI in a new tab; it dereferences to the page
+        row.get_by_role("link", name=re.compile("hiroshi-masuoka")).click()
+    person = opened.value
+    person.wait_for_url(f"{site.root}/page/person/hiroshi-masuoka")
+    assert person.locator("h1").inner_text() == "Hiroshi Masuoka"
 
 
-def test_ctrl_enter_runs_the_query_and_errors_show_where(site: Site, page: Any, artifacts: Path) -> None:
+def test_completion_offers_the_ontologys_classes(site: Site, page: Any, artifacts: Path) -> None:
     page.goto(site.root + "/editor")
-    page.fill("#query", "SELECT ?x\nWHERE {\n  ?x ?y }")
-    page.press("#query", "Control+Enter")
-    page.wait_for_selector("#query-error")
-    assert "At line 3" in page.locator("#query-error").inner_text()
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+    write_in_yasqe(page, "PREFIX rally: <https://w3id.org/rally-kg/ontology#>\nSELECT ?p ?name WHERE { ?p a rally:Pers")
+    page.keyboard.press("Control+Space")
+    hint = page.locator(".CodeMirror-hints li", has_text="rally:Person")
+    hint.wait_for()
+    page.screenshot(path=str(artifacts / "editor-completion.png"))
+    page.keyboard.press("Enter")  # takes the hint
+    page.keyboard.insert_text(' ; rdfs:label ?name . FILTER(CONTAINS(?name, "Kleinschmidt")) }')
+    page.keyboard.press("Control+Enter")  # rdfs: is not declared: the editor declares the dataset's prefixes itself
+    page.wait_for_selector(".tabPanel.active .yasr table tbody tr")
+    assert "Jutta Kleinschmidt" in page.locator(".tabPanel.active .yasr table tbody").inner_text()
+
+
+def test_tabs_keep_their_own_queries(site: Site, page: Any, artifacts: Path) -> None:
+    page.goto(site.root + "/editor")
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+    write_in_yasqe(page, "ASK { ?s ?p ?o }")
+    page.click("button.addTab")
+    page.wait_for_selector(".tabPanel.active .yasqe .CodeMirror-code")
+    write_in_yasqe(page, STAGE_7_WINNER)
+    tabs = page.locator(".tabsList .tab")
+    assert tabs.count() == 2
+    tabs.nth(0).click()
+    assert "ASK { ?s ?p ?o }" in page.locator(".tabPanel.active .yasqe .CodeMirror-code").inner_text()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(".tabPanel.active .yasr .booleanResult")
+    assert "true" in page.locator(".tabPanel.active .yasr .booleanResult").inner_text().lower()
+    tabs.nth(1).click()
+    assert "stageWinner" in page.locator(".tabPanel.active .yasqe .CodeMirror-code").inner_text()
+    page.screenshot(path=str(artifacts / "editor-tabs.png"))
+
+
+def test_a_saved_query_opens_from_the_examples_in_a_tab_of_its_own(site: Site, page: Any, artifacts: Path) -> None:
+    page.goto(site.root + "/editor")
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+    page.locator("#example-list").get_by_role("link", name="Stage winners", exact=True).click()
+    page.wait_for_selector(".tabsList .tab >> nth=1")
+    assert page.locator(".tabsList .tab.active").inner_text().startswith("Stage winners")
+    assert page.evaluate("window.rallyYasgui.getTab().getQuery()").startswith("#+ title: Stage winners")
+    page.click(".tabPanel.active .yasqe_queryButton")
+    page.wait_for_selector(".tabPanel.active .yasr table tbody tr")
+    assert "Hiroshi Masuoka" in page.locator(".tabPanel.active .yasr table tbody").inner_text()  # stage 7, cars
+    page.screenshot(path=str(artifacts / "editor-example.png"), full_page=True)
+
+
+def test_a_malformed_query_shows_the_servers_message_with_its_line(site: Site, page: Any, artifacts: Path) -> None:
+    page.goto(site.root + "/editor")
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+    write_in_yasqe(page, "SELECT ?x\nWHERE {\n  ?x ?y }")
+    page.click(".tabPanel.active .yasqe_queryButton")
+    page.wait_for_selector(".tabPanel.active .yasr .errorResult")
+    assert "3" in page.locator(".tabPanel.active .yasr .errorResult").inner_text()
     page.screenshot(path=str(artifacts / "editor-error.png"), full_page=True)
+
+
+def test_the_asserted_only_switch_leaves_out_what_reasoning_inferred(site: Site, page: Any) -> None:
+    """Jutta Kleinschmidt is a rally:Person in the data, and a schema:Person only by inference (the alignment)."""
+    page.goto(site.root + "/editor")
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+    iri = site.iri("person/jutta-kleinschmidt")
+    write_in_yasqe(page, f"ASK {{ <{iri}> a <https://schema.org/Person> }}")
+    page.click(".tabPanel.active .yasqe_queryButton")
+    page.wait_for_selector(".tabPanel.active .yasr .booleanResult")
+    assert "true" in page.locator(".tabPanel.active .yasr .booleanResult").inner_text().lower()
+    page.check("#yasgui-asserted-only")
+    assert "default-graph-uri" in page.locator("#yasgui-download-links a").first.get_attribute("href")
+    page.click(".tabPanel.active .yasqe_queryButton")
+    page.locator(".tabPanel.active .yasr .booleanResult", has_text=re.compile("false", re.IGNORECASE)).wait_for()
 
 
 def test_the_editor_works_with_javascript_off(site: Site, page_without_js: Any, artifacts: Path) -> None:
@@ -125,3 +203,22 @@ def test_searching_a_variant_spelling_from_any_page(site: Site, page: Any, artif
     page.locator("#hits").get_by_role("link", name="Carlos Sousa").click()
     page.wait_for_url(f"{site.root}/page/person/carlos-sousa")
     assert page.locator("h1").inner_text() == "Carlos Sousa"
+
+
+def test_an_answer_with_numbers_can_be_seen_as_a_chart(site: Site, page: Any, artifacts: Path) -> None:
+    """The article's three categories (cars, motorcycles, trucks), each with two numbers: six bars, two colours."""
+    query = """PREFIX rally: <https://w3id.org/rally-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?category (COUNT(DISTINCT ?entry) AS ?entries) (COUNT(DISTINCT ?person) AS ?people) WHERE {
+  ?entry a rally:Entry ; rally:category/rdfs:label ?category ; rally:crewListing/rally:listedPerson ?person
+} GROUP BY ?category"""
+    page.goto(site.root + "/editor?" + urlencode({"query": query}))
+    page.wait_for_selector(".tabPanel.active .yasr table tbody tr")
+    page.click(".tabPanel.active .select_chart")
+    chart = page.locator(".tabPanel.active svg.rally-chart")
+    chart.wait_for()
+    assert chart.get_attribute("aria-label") == "entries, people by category"
+    assert {"Cars", "Motorcycles", "Trucks"} <= set(chart.locator("text").all_text_contents())
+    bars = chart.locator("rect[height='12']")
+    assert bars.count() == 6 and len({bars.nth(i).get_attribute("fill") for i in range(6)}) == 2
+    chart.screenshot(path=str(artifacts / "editor-chart.png"))
