@@ -13,7 +13,11 @@ from html import escape
 from endpoint.web.story import CategoryStory, Day
 from loader.parsing import format_duration
 
-PALETTE = ("#1b6ca8", "#d1495b", "#2e933c", "#c98b12", "#6a4c93", "#00798c", "#c2571a", "#8d6a9f", "#3d5a80", "#7a5c3a")
+# Colours told apart by everyone (Okabe and Ito's, for colour-blind readers too, then Tol's); no two alike. Lines
+# also differ by dash and marker, so that a reader who cannot tell two colours apart can still follow each line.
+PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#882255", "#999933", "#6b6b6b")
+DASHES = ("", "7 3", "2 3", "9 3 2 3", "4 4")
+MARKERS = ("circle", "square", "diamond", "triangle")
 NICE_STEPS = (60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400)
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 
@@ -28,6 +32,19 @@ def tick_step(largest: int, most: int = 6) -> int:
         if largest / step <= most:
             return step
     return NICE_STEPS[-1] * (largest // (NICE_STEPS[-1] * most) + 1)
+
+
+def _marker(shape: str, cx: float, cy: float, colour: str, title: str) -> str:
+    """Return one point's marker: a circle, square, diamond or triangle (each line has its own)."""
+    if shape == "square":
+        return f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" fill="{colour}">{title}</rect>'
+    if shape == "diamond":
+        points = f"{cx:.1f},{cy - 5:.1f} {cx + 5:.1f},{cy:.1f} {cx:.1f},{cy + 5:.1f} {cx - 5:.1f},{cy:.1f}"
+        return f'<polygon points="{points}" fill="{colour}">{title}</polygon>'
+    if shape == "triangle":
+        points = f"{cx:.1f},{cy - 5:.1f} {cx + 5:.1f},{cy + 4:.1f} {cx - 5:.1f},{cy + 4:.1f}"
+        return f'<polygon points="{points}" fill="{colour}">{title}</polygon>'
+    return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{colour}">{title}</circle>'
 
 
 def _ordinal(n: int) -> str:
@@ -77,6 +94,8 @@ def gap_chart(story: CategoryStory, chart_id: str) -> str:
     parts.append(f'<text class="axis-title" x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle">after stage</text>')
     for index, crew in enumerate(story.crews):
         colour = PALETTE[index % len(PALETTE)]
+        dash = DASHES[index % len(DASHES)]
+        marker = MARKERS[index % len(MARKERS)]
         points = sorted(crew.points, key=lambda p: p.stage)
         runs: list[list[tuple[float, float]]] = []
         for previous, point in zip([None, *points], points):
@@ -87,17 +106,19 @@ def gap_chart(story: CategoryStory, chart_id: str) -> str:
         for run in runs:
             if len(run) > 1:
                 coords = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
-                parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"/>')
+                dashed = f' stroke-dasharray="{dash}"' if dash else ""
+                parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>')
         for point in points:
             behind = "leader" if point.gap == 0 else f"{format_duration(point.gap)} behind"
-            parts.append(
-                f'<circle cx="{x(point.stage):.1f}" cy="{y(point.gap):.1f}" r="4" fill="{colour}">'
-                f"<title>After stage {point.stage}: {escape(crew.name)}, {_ordinal(point.position)}, {behind}</title></circle>"
-            )
+            title = f"<title>After stage {point.stage}: {escape(crew.name)}, {_ordinal(point.position)}, {behind}</title>"
+            parts.append(_marker(marker, x(point.stage), y(point.gap), colour, title))
         legend_y = top + 10 + index * 20
+        sample = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
-            f'<a href="{escape(crew.href)}"><rect x="{width - right + 14}" y="{legend_y - 9}" width="12" height="12" fill="{colour}"/>'
-            f'<text class="legend" x="{width - right + 32}" y="{legend_y + 1}">{escape(crew.name)}</text></a></g>'
+            f'<a href="{escape(crew.href)}"><line x1="{width - right + 8}" x2="{width - right + 30}" y1="{legend_y - 3}" '
+            f'y2="{legend_y - 3}" stroke="{colour}" stroke-width="2"{sample}/>'
+            + _marker(marker, width - right + 19, legend_y - 3, colour, "")
+            + f'<text class="legend" x="{width - right + 36}" y="{legend_y + 1}">{escape(crew.name)}</text></a></g>'
         )
     parts.append("</svg>")
     return "\n".join(parts)

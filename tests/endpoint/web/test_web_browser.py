@@ -174,8 +174,8 @@ def test_the_general_classification_chart_renders(site: Site, page: Any, artifac
     box = chart.bounding_box()
     assert box is not None and box["width"] > 400 and box["height"] > 150
     assert chart.locator("polyline").count() >= 5
-    masuoka = chart.locator('g.crew[data-crew="Hiroshi Masuoka"] circle')
-    assert any("After stage 10: Hiroshi Masuoka, 1st, leader" in t for t in masuoka.locator("title").all_text_contents())
+    masuoka = chart.locator('g.crew[data-crew="Hiroshi Masuoka"] title')
+    assert any("After stage 10: Hiroshi Masuoka, 1st, leader" in t for t in masuoka.all_text_contents())
     chart.screenshot(path=str(artifacts / "chart-cars-general-classification.png"))
     page.locator("svg#route").screenshot(path=str(artifacts / "chart-route.png"))
     page.screenshot(path=str(artifacts / "story.png"), full_page=True)

@@ -8,6 +8,8 @@ the cars' general classification after stage 10 is led by Hiroshi Masuoka, then 
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlencode
@@ -242,6 +244,25 @@ def test_the_story_draws_the_general_classification_and_the_route(client: FlaskC
     assert "After stage 10: Hiroshi Masuoka, 1st, leader" in html
     assert "Stage 3 cancelled for Motorcycles" in story.text
     assert "cancelled for Motorcycles" in html.split('id="route"')[1]
+
+
+def test_every_line_of_a_chart_is_told_apart_by_colour_dash_and_marker(client: FlaskClient) -> None:
+    """The motorcycles' chart once had two purples: in each chart's legend, no two crews share a colour, and none
+    shares both its dash and its marker's shape with the crew before it."""
+    html = client.get("/story/2001-dakar-rally").get_data(as_text=True)
+    charts = html.split('class="chart gc"')[1:]
+    assert len(charts) == 3
+    legend = re.compile(
+        r'<a href="[^"]*"><line [^>]*stroke="(#[0-9a-f]{6})"(?: [^>]*stroke-dasharray="([^"]*)")?[^>]*/><(circle|rect|polygon) ([^>]*)>'
+    )
+    for chart in charts:
+        entries = legend.findall(chart.split("</svg>")[0])
+        assert len(entries) >= 5
+        colours = [tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) for colour, _, _, _ in entries]
+        nearest = min(math.dist(a, b) for a, b in itertools.combinations(colours, 2))
+        assert nearest > 60, nearest  # the two purples were 47 apart in RGB; the old blue and teal 41
+        looks = [(dash, shape, "points" in attributes and attributes.count(",")) for _, dash, shape, attributes in entries]
+        assert all(a != b for a, b in zip(looks, looks[1:]))
 
 
 def test_the_ontology_documentation_shows_terms_alignments_axioms_and_examples(client: FlaskClient) -> None:
