@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
@@ -126,8 +127,12 @@ def literal_text(literal: ox.Literal, predicate: str | None = None) -> str:
     '70:01:08'
     >>> literal_text(ox.Literal("254526", datatype=ox.NamedNode(XSD + "integer")), RALLY_NS + "timeSeconds")
     '254526 s (70:42:06)'
+    >>> literal_text(ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean")))
+    'no'
     """
     datatype = literal.datatype.value
+    if datatype == XSD + "boolean":
+        return {"true": "yes", "1": "yes", "false": "no", "0": "no"}.get(literal.value, literal.value)
     if datatype == XSD + "duration":
         seconds = duration_seconds(literal.value)
         return literal.value if seconds is None else format_duration(seconds)
@@ -139,6 +144,33 @@ def literal_text(literal: ox.Literal, predicate: str | None = None) -> str:
         except ValueError:
             return literal.value
     return literal.value
+
+
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+UNITS = {"seconds": "(s)", "km": "(km)"}
+
+
+def heading(variable: str, columns: Sequence[str] = ()) -> str:
+    """Return a column's heading: what the variable means, in words (a label of a thing is the thing; the thing
+    itself, when its label is a column too, is its IRI).
+
+    >>> [heading(v) for v in ("categoryLabel", "finalTimeSeconds", "after_stage", "distanceKm", "raceNumber", "iri", "s")]
+    ['Category', 'Final time (s)', 'After stage', 'Distance (km)', 'Race number', 'IRI', 's']
+    >>> [heading(v, ["edition", "editionLabel"]) for v in ("edition", "editionLabel")]
+    ['Edition IRI', 'Edition']
+    """
+    if len(variable) < 3:
+        return variable  # ?s, ?p, ?o, ?x: a name, not a meaning
+    words = [w.lower() for w in _WORD.findall(variable)]
+    if len(words) > 1 and words[-1] == "label":
+        words = words[:-1]
+    if not words:
+        return variable
+    words = [UNITS.get(w, w) for w in words]
+    text = " ".join(words)
+    if text == "iri":
+        return "IRI"
+    return text[0].upper() + text[1:] + (" IRI" if variable + "Label" in columns else "")
 
 
 def view(term: Term, base: str, labels: dict[str, str] | None = None, predicate: str | None = None) -> TermView:

@@ -23,7 +23,7 @@ from endpoint.errors import ProtocolError
 from endpoint.responses import cacheable, page
 from endpoint.saved import current as saved_queries
 from endpoint.web import charts, explain, search, story
-from endpoint.web.display import page_href, view
+from endpoint.web.display import heading, page_href, view
 from endpoint.web.overview import overview
 from endpoint.web.resource_view import page_model
 from loader.parsing import format_duration
@@ -41,6 +41,9 @@ LABEL = "SELECT ?item ?label WHERE { ?item rdfs:label ?label }"
 def duration(seconds: int) -> str:
     """Return seconds as h:mm:ss (a template filter)."""
     return format_duration(int(seconds))
+
+
+bp.add_app_template_filter(heading, "heading")
 
 
 @bp.route("/")

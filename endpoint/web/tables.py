@@ -18,7 +18,7 @@ from endpoint.web.display import TermView, curie, literal_text, page_href
 SHOWN_ROWS = 1000
 RESULT_DOWNLOADS = ("json", "xml", "csv", "tsv")
 GRAPH_DOWNLOADS = ("ttl", "nt", "jsonld", "rdf", "trig", "nq")
-READABLE = (str(XSD.duration),)  # shown as h:mm:ss, the lexical form in the hint
+READABLE = (str(XSD.duration), str(XSD.boolean))  # shown as h:mm:ss and yes or no, the lexical form in the hint
 _POSITION = re.compile(r"\bat (\d+):(\d+)")
 
 

@@ -159,7 +159,7 @@ def test_submitting_a_saved_query_form(site: Site, page: Any, artifacts: Path) -
     page.fill("#param-after-stage", "10")
     page.click("#run-saved")
     page.wait_for_url("**/saved/standings?category=cars&after-stage=10&edition=")  # every edition: the empty choice
-    header = [cell.inner_text() for cell in page.locator("#results thead th").all()]
+    header = [cell.get_attribute("data-variable") for cell in page.locator("#results thead th").all()]
     first = page.locator("#results tbody tr").first.locator("td")
     assert first.nth(header.index("driver")).inner_text() == "Hiroshi Masuoka"
     assert first.nth(header.index("position")).inner_text() == "1"
@@ -222,3 +222,19 @@ SELECT ?category (COUNT(DISTINCT ?entry) AS ?entries) (COUNT(DISTINCT ?person) A
     bars = chart.locator("rect[height='12']")
     assert bars.count() == 6 and len({bars.nth(i).get_attribute("fill") for i in range(6)}) == 2
     chart.screenshot(path=str(artifacts / "editor-chart.png"))
+
+
+def test_wide_answers_fit_a_1280_pixel_window_with_every_column_in_view(site: Site, page: Any, artifacts: Path) -> None:
+    """The standings have 21 columns, the winners 16: all of them in view, no scroll bar, in a 1280 px window."""
+    for name in ("standings", "winners", "stages", "career"):
+        page.goto(f"{site.root}/saved/{name}")
+        table = page.locator("#results")
+        table.wait_for()
+        fits = page.evaluate(
+            "() => { const t = document.querySelector('#results'); const heads = [...t.querySelectorAll('thead th')];"
+            " return { columns: heads.length, outside: heads.filter(th => th.getBoundingClientRect().right > innerWidth + 1).length,"
+            " overflow: document.documentElement.scrollWidth > innerWidth || t.scrollWidth > t.parentElement.clientWidth + 1 }; }"
+        )
+        assert fits["columns"] >= 10 and fits["outside"] == 0 and not fits["overflow"], (name, fits)
+    page.goto(f"{site.root}/saved/standings")
+    page.screenshot(path=str(artifacts / "saved-query-wide.png"), full_page=True)

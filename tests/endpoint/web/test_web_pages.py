@@ -175,7 +175,7 @@ def test_the_query_editor_runs_a_query_and_links_the_iris(client: FlaskClient) -
         "rally:stageWinner ?person }"
     )
     editor = get_page(client, "/editor?" + urlencode({"query": query}))
-    assert editor.tables["results"] == [["person"], ["person/hiroshi-masuoka"]]
+    assert editor.tables["results"] == [["Person"], ["person/hiroshi-masuoka"]]
     assert editor.href("person/hiroshi-masuoka") == "/page/person/hiroshi-masuoka"
     downloads = {text: href for text, href in editor.links if href.startswith("/sparql?query=")}
     assert set(downloads) == {"json", "xml", "csv", "tsv"}
@@ -207,7 +207,7 @@ def test_the_query_editor_refuses_what_the_endpoint_refuses(client: FlaskClient)
 def test_the_query_editor_shows_construct_answers_as_triples(client: FlaskClient) -> None:
     query = "CONSTRUCT { ?p ?label ?name } WHERE { BIND(<http://www.w3.org/2000/01/rdf-schema#label> AS ?label) ?p ?label ?name } LIMIT 3"
     editor = get_page(client, "/editor?" + urlencode({"query": query}))
-    assert editor.tables["results"][0] == ["subject", "predicate", "object"]
+    assert editor.tables["results"][0] == ["Subject", "Predicate", "Object"]
     assert len(editor.tables["results"]) == 4
     assert {text for text, _ in editor.links} >= {"ttl", "jsonld"}
 
@@ -224,7 +224,10 @@ def test_a_saved_query_page_has_a_form_a_table_a_share_link_and_curl(client: Fla
     assert re.search(r'<select id="param-category" name="category"', html)
     assert re.search(r'<option value="cars" selected>', html)
     rows = saved.tables["results"]
-    driver = rows[0].index("driver")
+    assert rows[0][:5] == ["Edition IRI", "Edition", "Category IRI", "Category", "After stage"]  # ?edition ?editionLabel ...
+    assert 'data-variable="categoryLabel" title="?categoryLabel">Category</th>' in html
+    assert '<span class="term literal" title="xsd:boolean: false">no</span>' in html  # ?tied: booleans read as words
+    driver = rows[0].index("Driver")
     assert [row[driver] for row in rows[1:4]] == ["Hiroshi Masuoka", "Jean-Louis Schlesser", "Carlos Sousa"]
     assert "curl -H 'Accept: text/csv' 'http://localhost/queries/standings?category=cars&after-stage=10'" in saved.text
     assert "http://localhost/saved/standings?category=cars&after-stage=10" in saved.text
