@@ -85,3 +85,23 @@ def number(row: Row, name: str) -> int | None:
         return int(float(value.value))
     except (ValueError, OverflowError):  # not a number, or one no float holds
         return None
+
+
+LABELS_OF = """\
+SELECT ?item ?label WHERE {
+  VALUES ?item { %s }
+  { ?item rdfs:label ?label } UNION { GRAPH ?metadata { ?item rdfs:label ?label } }
+}"""
+MAX_LABELLED = 500  # IRIs labelled at once (a table shows at most some hundreds of rows)
+
+
+def labels(session: Session, iris: Iterable[str]) -> dict[str, str]:
+    """Return the labels of some IRIs (those without one left out), from the data and the metadata graph."""
+    wanted = sorted(set(iris))[:MAX_LABELLED]
+    if not wanted:
+        return {}
+    values = " ".join(str(ox.NamedNode(iri)) for iri in wanted)
+    found: dict[str, str] = {}
+    for row in select(session, LABELS_OF % values, named=("metadata",)):
+        found.setdefault(text(row, "item"), text(row, "label"))
+    return found

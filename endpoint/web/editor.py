@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from endpoint.context import deadline, service, session
 from endpoint.core.errors import QueryError
-from endpoint.core.lookup import select, text
+from endpoint.core.lookup import labels, select, text
 from endpoint.errors import ProtocolError, status_of
 from endpoint.params import SparqlRequest, sparql_request
 from endpoint.responses import page
@@ -124,6 +124,6 @@ def run(parsed: SparqlRequest) -> Outcome:
         answer = current.answer(job, deadline(parsed.timeout))
     except QueryError as error:
         return failed(status_of(error), str(error))
-    shown = outcome(answer, current.dataset.base)
+    shown = outcome(answer, current.dataset.base, lambda iris: labels(session(), iris))
     shown.downloads = downloads(parsed.query, shown.kind, parsed.default_graphs)
     return shown

@@ -53,11 +53,39 @@ SELECT ?resource ?entry ?entryLabel ?edition ?editionLabel ?category ?categoryLa
     } GROUP BY ?entry
   }
 } ORDER BY ?editionLabel ?categoryLabel"""
+PERSON_STAGES = """\
+SELECT ?resource ?entry ?number ?kind ?position ?seconds ?gap WHERE {
+  ?entry rally:crewListing/rally:listedPerson ?resource .
+  ?result rally:forEntry ?entry ; rally:position ?position .
+  ?classification rally:hasResult ?result .
+  { ?classification a rally:StageClassification ; rally:classifiedStage ?stage . BIND("stage" AS ?kind) }
+  UNION { ?classification a rally:GeneralClassification ; rally:afterStage ?stage . BIND("general" AS ?kind) }
+  ?stage rally:stageNumber ?number .
+  OPTIONAL { ?result rally:timeSeconds ?seconds }
+  OPTIONAL { ?result rally:gapSeconds ?gap }
+} ORDER BY ?entry ?number ?kind"""
 DOCUMENT_LINES = """\
 SELECT ?resource ?line ?number ?text ?derived ?label WHERE {
   GRAPH ?graph { ?line dcterms:isPartOf ?resource ; rally:lineNumber ?number ; prov:value ?text }
   OPTIONAL { GRAPH ?graph { ?derived prov:wasDerivedFrom ?line } OPTIONAL { ?derived rdfs:label ?label } }
 } ORDER BY ?number ?derived"""
+
+
+@dataclass
+class StageRow:
+    """One stage of an entry: its place, time and gap on the stage, and in the general classification after it."""
+
+    number: int
+    stage: tuple[str, str, str] = ("", "", "")  # position, time, gap (h:mm:ss; empty when the source gives none)
+    general: tuple[str, str, str] = ("", "", "")
+
+
+@dataclass
+class EntryStages:
+    """A person's entry, stage by stage."""
+
+    entry: str  # the entry's IRI
+    rows: list[StageRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -139,6 +167,7 @@ class PageModel:
     formats: list[tuple[str, str, str]]
     queries: list[tuple[str, str, str]] = field(default_factory=list)
     person: list[PersonEntry] = field(default_factory=list)
+    person_stages: dict[str, EntryStages] = field(default_factory=dict)  # entry IRI -> its stages
     document_lines: list[DocumentLine] = field(default_factory=list)
     story: str | None = None
 
@@ -248,8 +277,12 @@ def page_model(lookups: Session, description: Description, args: Mapping[str, st
     type_iris = {t.iri for t, _ in types}
     if str(RALLY.Person) in type_iris:
         model.person = person_entries(lookups, resource)
+        model.person_stages = person_stages(lookups, resource)
         model.queries.append(
             ("the person's entries", prologue() + PERSON_ENTRIES, _editor_href(prologue() + PERSON_ENTRIES, iri))
+        )
+        model.queries.append(
+            ("the person's entries stage by stage", prologue() + PERSON_STAGES, _editor_href(prologue() + PERSON_STAGES, iri))
         )
     if str(RALLY.Edition) in type_iris and rest.startswith("edition/"):
         model.story = "/story/" + rest.removeprefix("edition/")
@@ -291,6 +324,29 @@ def person_entries(lookups: Session, person: ox.NamedNode) -> list[PersonEntry]:
             )
         )
     return entries
+
+
+def person_stages(lookups: Session, person: ox.NamedNode) -> dict[str, EntryStages]:
+    """Return each of a person's entries stage by stage: place, time and gap on the stage and in the general
+    classification after it."""
+    found: dict[str, EntryStages] = {}
+    for row in select(lookups, PERSON_STAGES, resource=person):
+        entry = text(row, "entry")
+        stages = found.setdefault(entry, EntryStages(entry))
+        number_ = number(row, "number") or 0
+        if not stages.rows or stages.rows[-1].number != number_:
+            stages.rows.append(StageRow(number_))
+        seconds, gap = number(row, "seconds"), number(row, "gap")
+        shown = (
+            text(row, "position"),
+            format_duration(seconds) if seconds is not None else "",
+            f"+{format_duration(gap)}" if gap else "",
+        )
+        if text(row, "kind") == "stage":
+            stages.rows[-1].stage = shown
+        else:
+            stages.rows[-1].general = shown
+    return found
 
 
 def document_lines(lookups: Session, document: ox.NamedNode) -> list[DocumentLine]:

@@ -17,7 +17,7 @@ from flask import Blueprint, Response, request
 
 from endpoint.context import service, session
 from endpoint.core.errors import ParameterError, QueryError
-from endpoint.core.lookup import select, text
+from endpoint.core.lookup import labels, select, text
 from endpoint.core.service import Session
 from endpoint.errors import ProtocolError, status_of
 from endpoint.responses import page as html_page
@@ -135,7 +135,7 @@ def saved_page(
     except (ParameterError, QueryError) as error:
         page.error, page.status = str(error), status_of(error)
         return page
-    page.outcome = outcome(answer, lookups.dataset.base)
+    page.outcome = outcome(answer, lookups.dataset.base, lambda iris: labels(lookups, iris))
     page.outcome.downloads = [
         (shown, f"{root}queries/{name}?" + urlencode([*given, ("format", shown)]))
         for shown in (GRAPH_DOWNLOADS if answer.kind == "graph" else RESULT_DOWNLOADS)

@@ -4,6 +4,7 @@ its position; the links to download it. The editor and the saved-query pages bui
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -39,11 +40,29 @@ class Outcome:
     downloads: list[tuple[str, str]] = field(default_factory=list)
 
 
-def outcome(answer: Answer, base: str) -> Outcome:
-    """Return an answer as a table (its first SHOWN_ROWS rows), or as a boolean for an ASK."""
+def outcome(answer: Answer, base: str, labelled: Callable[[Iterable[str]], dict[str, str]] | None = None) -> Outcome:
+    """Return an answer as a table (its first SHOWN_ROWS rows), or as a boolean for an ASK.
+
+    With `labelled` (IRIs to their labels), the dataset's resources are shown by their labels, their paths in the
+    hint, in every column but one whose label is a column of its own (?edition beside ?editionLabel: that column
+    is the IRI).
+    """
     if answer.kind == "ask":
         return Outcome(kind="ask", boolean=answer.boolean, total=1)
-    rows = [[cell(term, base) if term is not None else None for term in row] for row in answer.table[:SHOWN_ROWS]]
+    shown = answer.table[:SHOWN_ROWS]
+    named = [f"{column}Label" not in answer.columns for column in answer.columns]
+    names: dict[str, str] = {}
+    if labelled is not None:
+        names = labelled(
+            term.value
+            for row in shown
+            for term, wanted in zip(row, named)
+            if wanted and isinstance(term, ox.NamedNode) and term.value.startswith(base)
+        )
+    rows = [
+        [cell(term, base, names if wanted else None) if term is not None else None for term, wanted in zip(row, named)]
+        for row in shown
+    ]
     return Outcome(kind=answer.kind, columns=list(answer.columns), rows=rows, total=answer.rows, truncated=answer.truncated)
 
 
@@ -64,13 +83,16 @@ def downloads(query: str, kind: str, default_graphs: tuple[str, ...] = ()) -> li
     return [(name, "/sparql?" + urlencode([("query", whole), *graphs, ("format", name)])) for name in names]
 
 
-def cell(term: Any, base: str) -> TermView:
-    """Return how a table shows a term: IRIs of the dataset as paths linking to their pages, others compact."""
+def cell(term: Any, base: str, names: dict[str, str] | None = None) -> TermView:
+    """Return how a table shows a term: IRIs of the dataset by their label (from `names`) or else their path,
+    linking to their pages; others compact."""
     if isinstance(term, ox.NamedNode):
         value = term.value
         href = page_href(value, base) or value
         shown = value.removeprefix(base) if value.startswith(base) else curie(value)
-        return TermView(shown, href, value, "local" if href != value else "external", value)
+        label = (names or {}).get(value)
+        hint = f"{shown}: {value}" if label else value
+        return TermView(label or shown, href, hint, "local" if href != value else "external", value)
     if isinstance(term, ox.BlankNode):
         return TermView(f"_:{term.value}", None, "blank node", "blank")
     if isinstance(term, ox.Literal):

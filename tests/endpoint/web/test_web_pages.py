@@ -175,8 +175,8 @@ def test_the_query_editor_runs_a_query_and_links_the_iris(client: FlaskClient) -
         "rally:stageWinner ?person }"
     )
     editor = get_page(client, "/editor?" + urlencode({"query": query}))
-    assert editor.tables["results"] == [["Person"], ["person/hiroshi-masuoka"]]
-    assert editor.href("person/hiroshi-masuoka") == "/page/person/hiroshi-masuoka"
+    assert editor.tables["results"] == [["Person"], ["Hiroshi Masuoka"]]  # the resource by its label, linked
+    assert editor.href("Hiroshi Masuoka") == "/page/person/hiroshi-masuoka"
     downloads = {text: href for text, href in editor.links if href.startswith("/sparql?query=")}
     assert set(downloads) == {"json", "xml", "csv", "tsv"}
 
@@ -190,7 +190,7 @@ def test_the_query_editor_shows_a_syntax_error_with_its_position(client: FlaskCl
 def test_the_query_editor_knows_the_datasets_prefixes_and_its_downloads_declare_them(client: FlaskClient) -> None:
     query = "SELECT ?s WHERE { ?s a rally:Stage ; rally:stageNumber 7 ; rdfs:label ?label }"
     editor = get_page(client, "/editor?" + urlencode({"query": query}))
-    assert editor.tables["results"] == [["s"], ["edition/2001-dakar-rally/stage/7"]]
+    assert editor.tables["results"] == [["s"], ["2001 Dakar Rally, stage 7"]]
     [download] = [href for text, href in editor.links if text == "csv"]
     assert client.get(download).status_code == 200  # /sparql itself declares no prefix for a client
     unknown = get_page(client, "/editor?" + urlencode({"query": "SELECT ?s WHERE { ?s a nowhere:Stage }"}), status=400)
@@ -330,3 +330,16 @@ def test_the_query_editor_can_leave_out_what_reasoning_inferred(client: FlaskCli
     assert "checked" in client.get("/editor?" + urlencode({"query": query, "default-graph-uri": asserted})).get_data(as_text=True)
     downloads = [href for text, href in asserted_only.links if text == "json"]
     assert downloads and all(urlencode({"default-graph-uri": asserted}) in href for href in downloads)
+
+
+def test_answers_show_the_datasets_resources_by_their_labels(client: FlaskClient) -> None:
+    """Entries and people read as what they are, not as the tails of their IRIs (…/entry/cars/jutta-kleinschmidt);
+    an IRI column beside its own label column keeps the path. Race number 205: Jutta Kleinschmidt and Andreas
+    Schulz in a Mitsubishi (lines 72 and 311 of the article)."""
+    saved = get_page(client, "/saved/crew?" + urlencode({"number": "205"}))
+    rows = saved.tables["results"]
+    header, first = rows[0], rows[1]
+    assert first[header.index("Entry")] == "#205 Jutta Kleinschmidt / Andreas Schulz (Cars, 2001 Dakar Rally)"
+    assert [row[header.index("Member")] for row in rows[1:]] == ["Jutta Kleinschmidt", "Andreas Schulz"]
+    assert first[header.index("Edition IRI")] == "edition/2001-dakar-rally"
+    assert not any(cell.startswith(("edition/2001-dakar-rally/", "person/")) for row in rows[1:] for cell in row)
