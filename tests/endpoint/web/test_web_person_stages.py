@@ -4,6 +4,9 @@ Atlas Rally, cars); the figures are read off their tables by hand."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
 
 from tests.conftest import run_cli
@@ -23,7 +26,6 @@ def jutta(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def rows(page: str, table: str) -> dict[str, list[str]]:
     """The rows of one stage-by-stage table, by stage number: the six cells after it."""
-    import re
 
     body = page.split(f'id="{table}"')[1].split("</table>")[0]
     found = {}
