@@ -88,6 +88,24 @@ def latency(root: str, query: str, count: int) -> float:
     return statistics.median(times)
 
 
+PAGES = {  # what a browser and a linked-data client ask, on any corpus of the generator (its first edition is 1990)
+    "page-edition": "/page/edition/1990-sahara-rally",
+    "page-stage": "/page/edition/1990-sahara-rally/stage/2",
+    "data-stage-ttl": "/data/edition/1990-sahara-rally/stage/2.ttl",
+}
+
+
+def page_latency(root: str, path: str, count: int) -> float:
+    """Return the median seconds of `count` requests of a page or document, each made new by a query string."""
+    times = []
+    for index in range(count):
+        started = time.perf_counter()
+        with urllib.request.urlopen(f"{root}{path}?n={time.time_ns()}-{index}", timeout=30) as response:
+            response.read()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def serve_and_query(data: Path, runs: int, requests: int) -> dict[str, float]:
     """Return the median start-up seconds and, from one more server, the median latency of each query."""
     result = {"ready": statistics.median(ready_after(data) for _ in range(runs))}
@@ -105,6 +123,9 @@ def serve_and_query(data: Path, runs: int, requests: int) -> dict[str, float]:
         for name, query in QUERIES.items():
             latency(root, query, 20)  # warm
             result[name] = statistics.median(latency(root, query, requests // runs) for _ in range(runs))
+        for name, path in PAGES.items():
+            page_latency(root, path, 5)  # warm
+            result[name] = statistics.median(page_latency(root, path, requests // runs) for _ in range(runs))
     finally:
         process.terminate()
         process.wait()
