@@ -154,12 +154,13 @@ def main() -> int:
             served[n] = serve_and_query(Path(scratch) / f"build-{n}-1", args.runs, args.requests)
     print("rally-kg build of generated corpora (bench/corpus.py), one fresh process each:")
     print(
-        f"  {'editions':>8} {'--jobs':>6} {'total s':>8} {'s/edition':>10} {'parse':>7} {'inference':>10} {'write':>7} {'peak MB':>8}"
+        f"  {'editions':>8} {'--jobs':>6} {'total s':>8} {'s/edition':>10} {'parse':>7} {'inference':>10} {'SHACL':>7}"
+        f" {'write':>7} {'peak MB':>8}"
     )
     for (n, jobs), b in sorted(builds.items()):
         print(
             f"  {n:>8} {jobs:>6} {b['seconds']:>8.1f} {b['seconds'] / n:>10.2f} {b.get('parse', 0):>7.1f}"
-            f" {b.get('inference', 0):>10.1f} {b.get('write', 0):>7.1f} {b['peak_mb']:>8.0f}"
+            f" {b.get('inference', 0):>10.1f} {b.get('validation', 0):>7.1f} {b.get('write', 0):>7.1f} {b['peak_mb']:>8.0f}"
         )
     small, large = sizes[0], sizes[-1]
     print(f"serving: {small} edition(s) against {large}, medians of {args.runs} runs (latency of single requests, ms)")
