@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pyshacl import shape
 from pyshacl import validate as shacl_validate
+from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, PROV, SH
@@ -161,9 +163,6 @@ class _ParameterList(list[Any]):
 @contextmanager
 def parameters_looked_up_in_a_set() -> Iterator[None]:
     """Let pySHACL look its constraint parameters up in a set while it runs (loader.validation._ParameterList)."""
-    from pyshacl import shape
-    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
-
     original = getattr(shape, "CONSTRAINT_PARAMS", None)
     shape.CONSTRAINT_PARAMS = (_ParameterList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)  # type: ignore[attr-defined]
     try:
