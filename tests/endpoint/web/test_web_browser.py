@@ -238,3 +238,18 @@ def test_wide_answers_fit_a_1280_pixel_window_with_every_column_in_view(site: Si
         assert fits["columns"] >= 10 and fits["outside"] == 0 and not fits["overflow"], (name, fits)
     page.goto(f"{site.root}/saved/standings")
     page.screenshot(path=str(artifacts / "saved-query-wide.png"), full_page=True)
+
+
+def test_a_shared_link_opens_the_tab_and_runs_it(site: Site, page: Any, browser: Any, artifacts: Path) -> None:
+    page.goto(site.root + "/editor")
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+    write_in_yasqe(page, STAGE_7_WINNER)
+    page.click(".tabPanel.active .yasqe_share")
+    link = page.locator(".yasqe_sharePopup input").input_value()
+    assert link.startswith(site.root + "/editor")
+    other = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # another reader, nothing stored
+    other.goto(link)
+    other.wait_for_selector(".tabPanel.active .yasr table tbody tr")
+    assert "Hiroshi Masuoka" in other.locator(".tabPanel.active .yasr table tbody").inner_text()
+    other.screenshot(path=str(artifacts / "editor-shared-link.png"))
+    other.context.close()
