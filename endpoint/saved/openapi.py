@@ -11,7 +11,8 @@ from endpoint.saved.values import Vocabulary
 from loader.countries import all_countries
 
 VERSION = "3.1.0"
-TEXT_ERROR = {"text/plain": {"schema": {"type": "string"}}}
+# an error is plain text; a browser that asked for the page (format=html) gets the page, the error beside its form
+ERROR_CONTENT = {"text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}
 ERRORS = {
     "400": "A parameter is missing, unknown, repeated or not of its type; the message names it and says what it expects.",
     "404": "A parameter names a resource this dataset does not have.",
@@ -190,7 +191,7 @@ def _operation(query: SavedQuery, registry: Registry, max_rows: int, method: str
         "tags": list(query.tags) or ["queries"],
         "responses": {
             "200": _answer(query),
-            **{status: {"description": text, "content": TEXT_ERROR} for status, text in ERRORS.items()},
+            **{status: {"description": text, "content": ERROR_CONTENT} for status, text in ERRORS.items()},
         },
     }
     if method == "get":
