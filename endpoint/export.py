@@ -15,8 +15,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import posixpath
+import queue
 import re
 import shutil
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -131,6 +133,7 @@ def export_site(config: dict[str, Any], out: Path, progress: Callable[[int, int]
     staging.mkdir(parents=True)
     (staging / MARK).write_text("written by rally-kg export; replaced whole by the next export\n", encoding="utf-8")
     done = Exported()
+    workers: list[Any] = []
     try:
         app = create_app(config)
         try:
@@ -149,7 +152,13 @@ def export_site(config: dict[str, Any], out: Path, progress: Callable[[int, int]
         running = len(workers)
         written = 0
         while running:
-            part = reports.get()
+            try:
+                part = reports.get(timeout=5)
+            except queue.Empty:
+                ended = [w for w in workers if w.exitcode not in (None, 0)]
+                if ended:  # killed (out of memory, a signal) before it could say it was done
+                    raise ExportError(f"a process rendering the export ended with status {ended[0].exitcode}") from None
+                continue
             if part is None:
                 running -= 1
                 continue
@@ -169,6 +178,7 @@ def export_site(config: dict[str, Any], out: Path, progress: Callable[[int, int]
             shutil.rmtree(out)
         staging.rename(out)
     except BaseException:
+        _stop(workers)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     done.failed.sort()
@@ -179,8 +189,25 @@ def export_site(config: dict[str, Any], out: Path, progress: Callable[[int, int]
 CHUNK = 50  # files a worker renders before it reports
 
 
+def _stop(workers: list[Any]) -> None:
+    """Stop the rendering processes and what they started (each leads a process group of its own)."""
+    for worker in workers:
+        if worker.pid is not None:
+            try:
+                os.killpg(worker.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+    for worker in workers:
+        if worker.pid is not None:
+            worker.join(timeout=5)
+
+
 def _work(config: dict[str, Any], staging: Path, files: dict[str, str], entries: list[Entry], reports: Any) -> None:
-    """Render and write some files of the export with an app of this process's own, reporting every CHUNK files."""
+    """Render and write some files of the export with an app of this process's own, reporting every CHUNK files.
+
+    The process leads a group of its own, with the query process its app forks, so that the export can stop both.
+    """
+    os.setpgrp()
     app = create_app(config)
     try:
         for start in range(0, len(entries), CHUNK):
