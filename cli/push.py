@@ -196,31 +196,27 @@ class Client:
 
     def request(self, url: str, method: str, body: bytes, headers: dict[str, str]) -> bytes:
         """Return the body of the answer to a request; raise PushError, saying what went wrong, when there is none."""
-        return _request(self.opener, url, method, body, {"User-Agent": "rally-kg push", **headers})
-
-
-def _request(opener: urllib.request.OpenerDirector, url: str, method: str, body: bytes, headers: dict[str, str]) -> bytes:
-    try:
-        request = urllib.request.Request(url, data=body, method=method, headers=headers)
-        with opener.open(request, timeout=TIMEOUT) as response:
-            return bytes(response.read())
-    except urllib.error.HTTPError as error:
-        detail = error.read(300).decode("utf-8", "replace").strip().splitlines()
-        said = f": {detail[0]}" if detail else ""
-        if error.code in (401, 403):
-            raise PushError(f"{url}: the server refused the credentials (HTTP {error.code}); give --auth USER:PASSWORD") from None
-        if error.code in (404, 405, 406, 415, 501):
-            raise PushError(
-                f"{url}: HTTP {error.code} to {method}{said}; is it a SPARQL 1.1 Graph Store Protocol endpoint "
-                "(Oxigraph: http://host:7878/store)?"
-            ) from None
-        if error.code == 413:
-            raise TooLarge(f"{url}: HTTP 413 to {method}: {len(body):,} bytes are more than the server takes") from None
-        raise PushError(f"{url}: HTTP {error.code} to {method}{said}") from None
-    except (ConnectionResetError, BrokenPipeError) as error:
-        raise TooLarge(f"{url}: the server cut the connection while {len(body):,} bytes were sent ({error})") from None
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        if isinstance(reason, ConnectionResetError | BrokenPipeError):
-            raise TooLarge(f"{url}: the server cut the connection while {len(body):,} bytes were sent ({reason})") from None
-        raise PushError(f"cannot reach {url}: {reason}") from None
+        request = urllib.request.Request(url, data=body, method=method, headers={"User-Agent": "rally-kg push", **headers})
+        try:
+            with self.opener.open(request, timeout=TIMEOUT) as response:
+                return bytes(response.read())
+        except urllib.error.HTTPError as error:
+            detail = error.read(300).decode("utf-8", "replace").strip().splitlines()
+            said = f": {detail[0]}" if detail else ""
+            if error.code in (401, 403):
+                raise PushError(
+                    f"{url}: the server refused the credentials (HTTP {error.code}); give --auth USER:PASSWORD"
+                ) from None
+            if error.code in (404, 405, 406, 415, 501):
+                raise PushError(
+                    f"{url}: HTTP {error.code} to {method}{said}; is it a SPARQL 1.1 Graph Store Protocol endpoint "
+                    "(Oxigraph: http://host:7878/store)?"
+                ) from None
+            if error.code == 413:
+                raise TooLarge(f"{url}: HTTP 413 to {method}: {len(body):,} bytes are more than the server takes") from None
+            raise PushError(f"{url}: HTTP {error.code} to {method}{said}") from None
+        except (urllib.error.URLError, OSError, ValueError) as error:
+            reason = getattr(error, "reason", error)  # urllib wraps what happens while sending; not while reading
+            if isinstance(reason, ConnectionResetError | BrokenPipeError):
+                raise TooLarge(f"{url}: the server cut the connection while {len(body):,} bytes were sent ({reason})") from None
+            raise PushError(f"cannot reach {url}: {reason}") from None

@@ -33,10 +33,9 @@ from endpoint.core.executor import Deadline
 from endpoint.core.lookup import select, text
 from endpoint.core.service import Service, Session
 from endpoint.saved.current import registry as saved_registry
-from endpoint.web.display import data_path, local_path, page_path
+from endpoint.web.display import SUFFIXES, data_path, local_path, page_path
 
 DATA_FORMATS = ("turtle", "jsonld", "ntriples")  # data documents written per resource
-GRAPH_DOCUMENTS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
 RESOURCES = """\
 SELECT DISTINCT ?item WHERE { GRAPH ?g { ?item ?p ?o } FILTER(isIRI(?item) && STRSTARTS(STR(?item), ?base)) }"""
 EDITIONS = "SELECT ?edition WHERE { ?edition a rally:CoveredEdition } ORDER BY ?edition"
@@ -79,11 +78,8 @@ def plan(app: Flask) -> list[Entry]:
     entries = [Entry("/", "index.html", html)]
     entries += [Entry(f"/static/{name}", f"static/{name}", "*/*") for name in _static_files(app)]
     entries += [Entry("/ontology", "ontology.html", html), Entry("/shapes", "shapes.html", html)]
-    for suffix, media in GRAPH_DOCUMENTS.items():
-        entries += [
-            Entry(f"/ontology.{suffix}", f"ontology.{suffix}", media),
-            Entry(f"/shapes.{suffix}", f"shapes.{suffix}", media),
-        ]
+    for suffix in (SUFFIXES[fmt] for fmt in DATA_FORMATS):  # the suffix names the format
+        entries += [Entry(f"/{name}.{suffix}", f"{name}.{suffix}", "*/*") for name in ("ontology", "shapes")]
     entries += [
         Entry("/quality", "quality.html", html),
         Entry("/quality?format=json", "quality.json", json_),

@@ -102,7 +102,7 @@ class RemoteStore:
             raise OSError(f"the SPARQL server at {self.url} cannot be reached: {getattr(error, 'reason', error)}") from None
         if state in PARTIAL_STATES:
             raise QueryTimeout(timeout or 0)
-        if self.server.startswith("Virtuoso/"):
+        if _virtuoso(self.server):
             payload = _VIRTUOSO_BOOLEAN.sub(_canonical_boolean, payload)
         if kind == RESULTS and form != "construct" and form != "describe":
             if form == "ask":
@@ -113,9 +113,14 @@ class RemoteStore:
         raise OSError(f"the SPARQL server at {self.url} answered a {form.upper()} query with {kind or 'no content type'}")
 
 
+def _virtuoso(server: str) -> bool:
+    """Tell whether a Server header is Virtuoso's (whose quirks this module absorbs)."""
+    return server.startswith("Virtuoso/")
+
+
 def _deadline(server: str, timeout: float | None) -> list[tuple[str, str]]:
     """Return the deadline as the server's own query parameter, for a server known to take one per query."""
-    if timeout is not None and server.startswith("Virtuoso/"):
+    if timeout is not None and _virtuoso(server):
         return [("timeout", str(max(1, round(timeout * 1000))))]
     return []
 

@@ -6,7 +6,6 @@ comes back as a table."""
 from __future__ import annotations
 
 import json
-import threading
 
 from flask import Blueprint, Response, request
 from markupsafe import Markup
@@ -48,41 +47,37 @@ SELECT DISTINCT ?term WHERE {
   UNION { ?item ?term ?value } UNION { GRAPH ?metadata { ?item ?term ?value } }
   FILTER(isIRI(?term))
 } ORDER BY ?term"""
-_terms: dict[str, dict[str, list[str]]] = {}
-_lock = threading.Lock()
 
 
 def terms() -> dict[str, list[str]]:
-    """Return the classes and properties the editor completes: the ontology's and those the data uses (read once
-    per dataset)."""
+    """Return the classes and properties the editor completes: the ontology's and those the data uses."""
     lookups = session()
-    key = lookups.dataset.etag
-    with _lock:
-        found = _terms.get(key)
-    if found is None:
-        graphs = ("ontology", "metadata")
-        found = {
-            "classes": [text(row, "term") for row in select(lookups, CLASSES, named=graphs)],
-            "properties": [text(row, "term") for row in select(lookups, PROPERTIES, named=graphs)],
-        }
-        with _lock:
-            _terms[key] = found
-    return found
+    graphs = ("ontology", "metadata")
+    return {
+        "classes": [text(row, "term") for row in select(lookups, CLASSES, named=graphs)],
+        "properties": [text(row, "term") for row in select(lookups, PROPERTIES, named=graphs)],
+    }
 
 
 def editor_config() -> Markup:
-    """Return what the page's script needs, as JSON for a <script type="application/json"> element."""
+    """Return what the page's script needs, as JSON for a <script type="application/json"> element (made once per
+    dataset and kept with the service's documents)."""
     current = service()
-    config = {
-        "endpoint": "/sparql",
-        "asserted": current.dataset.graphs["asserted"],
-        "prefixes": dict(PREFIX_ITEMS),
-        "defaultQuery": DEFAULT_QUERY,
-        "examples": [{"name": n, "title": t, "query": q} for n, t, _summary, q in saved_queries.examples()],
-        **terms(),
-    }
-    # "</" cannot end the script element early: JSON may write "<\/" for "</"
-    return Markup(json.dumps(config, ensure_ascii=False).replace("</", "<\\/"))
+    key = ("editor-config",)
+    body = current.documents.get(key)
+    if body is None:
+        config = {
+            "endpoint": "/sparql",
+            "asserted": current.dataset.graphs["asserted"],
+            "prefixes": dict(PREFIX_ITEMS),
+            "defaultQuery": DEFAULT_QUERY,
+            "examples": [{"name": n, "title": t, "query": q} for n, t, _summary, q in saved_queries.examples()],
+            **terms(),
+        }
+        # "</" cannot end the script element early: JSON may write "<\/" for "</"
+        body = json.dumps(config, ensure_ascii=False).replace("</", "<\\/").encode("utf-8")
+        current.documents[key] = body
+    return Markup(body.decode("utf-8"))
 
 
 @bp.route("/editor", methods=["GET", "POST"])

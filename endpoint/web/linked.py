@@ -8,6 +8,7 @@ See docs/linked-data.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
@@ -134,8 +135,9 @@ def data_document(rest: str) -> Response:
     return response
 
 
-def _negotiated_format() -> Format:
-    requested = request.args.get("format")
+def _negotiated_format(requested: str | None = None) -> Format:
+    """Return the RDF format asked for: by name (a suffix or `format`), else by Accept; a 406 when none fits."""
+    requested = requested or request.args.get("format")
     if requested:
         return graph_format(requested)
     fmt = negotiate(request.headers.get("Accept"), "graph")
@@ -144,24 +146,33 @@ def _negotiated_format() -> Format:
     return fmt
 
 
+def _wants_page(suffix: str | None) -> bool:
+    """Tell whether a fixed document (the ontology, the shapes) is asked for as its page rather than as RDF."""
+    requested = suffix or request.args.get("format")
+    return bool(requested and requested.lower() in HTML_NAMES or not requested and wants_html(request.headers.get("Accept")))
+
+
+def _kept_page(key: tuple[object, ...], render: Callable[[], str]) -> Response:
+    """Return a page rendered once per dataset and kept (the ontology's documentation, the shapes)."""
+    current = service()
+    body = current.documents.get(key)
+    if body is None:
+        body = render().encode("utf-8")
+        current.documents[key] = body
+    return html(body, 200, True, key)
+
+
 @bp.route("/ontology")
 @bp.route("/ontology.<suffix>")
 def ontology(suffix: str | None = None) -> Response:
     """Return the ontology: HTML documentation or RDF, negotiated in place (its terms are hash IRIs)."""
-    requested = suffix or request.args.get("format")
-    if requested and requested.lower() in HTML_NAMES or not requested and wants_html(request.headers.get("Accept")):
+    if _wants_page(suffix):
         response = ontology_page()
         if not suffix:
             response.headers["Content-Location"] = "/ontology.html"
             response.headers["Vary"] = "Accept, Accept-Encoding"
         return response
-    if requested:
-        fmt = graph_format(requested)
-    else:
-        found = negotiate(request.headers.get("Accept"), "graph")
-        if found is None:
-            raise _not_acceptable()
-        fmt = found
+    fmt = _negotiated_format(suffix)
     graphs = (service().dataset.graphs["ontology"],)
     response = document(("ontology",), fmt, lambda: graph_document(session(), graphs, fmt.serialiser), keep=True)
     if not suffix:
@@ -176,21 +187,9 @@ def shapes(suffix: str | None = None) -> Response:
     turtle = service().dataset.shapes
     if not turtle:
         raise ProtocolError(404, "this build was made before builds were checked against SHACL shapes; rebuild it")
-    requested = suffix or request.args.get("format")
-    if requested and requested.lower() in HTML_NAMES or not requested and wants_html(request.headers.get("Accept")):
-        key = ("shapes-html",)
-        body = service().documents.get(key)
-        if body is None:
-            body = render_template("shapes.html", shapes=shapes_model(turtle), turtle=turtle).encode("utf-8")
-            service().documents[key] = body
-        return html(body, 200, True, key)
-    if requested:
-        fmt = graph_format(requested)
-    else:
-        found = negotiate(request.headers.get("Accept"), "graph")
-        if found is None:
-            raise _not_acceptable()
-        fmt = found
+    if _wants_page(suffix):
+        return _kept_page(("shapes-html",), lambda: render_template("shapes.html", shapes=shapes_model(turtle), turtle=turtle))
+    fmt = _negotiated_format(suffix)
 
     def build() -> bytes:
         if fmt.serialiser == "turtle":
@@ -214,10 +213,4 @@ def ontology_version(version: str) -> Response:
 
 def ontology_page() -> Response:
     """Return the ontology's documentation (rendered once per dataset and kept)."""
-    current = service()
-    key = ("ontology-html",)
-    body = current.documents.get(key)
-    if body is None:
-        body = render_template("ontology.html", doc=ontology_docs.build(session())).encode("utf-8")
-        current.documents[key] = body
-    return html(body, 200, True, key)
+    return _kept_page(("ontology-html",), lambda: render_template("ontology.html", doc=ontology_docs.build(session())))

@@ -47,6 +47,12 @@ def test_a_resource_iri_opened_in_the_browser_shows_its_page(site: Site, page: A
     line.screenshot(path=str(artifacts / "source-line.png"))
 
 
+def open_yasgui(page: Any, site: Site) -> None:
+    """Open the editor and wait for YASGUI to draw its first tab."""
+    page.goto(site.root + "/editor")
+    page.wait_for_selector(".yasqe .CodeMirror-code")
+
+
 def write_in_yasqe(page: Any, text: str) -> None:
     """Replace the active tab's query by typing it, as a person would (the editor completes brackets itself)."""
     page.click(".tabPanel.active .yasqe .CodeMirror")
@@ -56,8 +62,7 @@ def write_in_yasqe(page: Any, text: str) -> None:
 
 
 def test_running_a_query_in_yasgui_and_following_a_result_to_its_page(site: Site, page: Any, artifacts: Path) -> None:
-    page.goto(site.root + "/editor")
-    page.wait_for_selector(".yasqe .CodeMirror-code")
+    open_yasgui(page, site)
     assert page.locator("#plain-editor").is_hidden() and page.locator("#yasgui").is_visible()
     write_in_yasqe(page, STAGE_7_WINNER)
     page.keyboard.press("Control+Enter")
@@ -73,8 +78,7 @@ def test_running_a_query_in_yasgui_and_following_a_result_to_its_page(site: Site
 
 
 def test_completion_offers_the_ontologys_classes(site: Site, page: Any, artifacts: Path) -> None:
-    page.goto(site.root + "/editor")
-    page.wait_for_selector(".yasqe .CodeMirror-code")
+    open_yasgui(page, site)
     write_in_yasqe(page, "PREFIX rally: <https://w3id.org/rally-kg/ontology#>\nSELECT ?p ?name WHERE { ?p a rally:Pers")
     page.keyboard.press("Control+Space")
     hint = page.locator(".CodeMirror-hints li", has_text="rally:Person")
@@ -88,8 +92,7 @@ def test_completion_offers_the_ontologys_classes(site: Site, page: Any, artifact
 
 
 def test_tabs_keep_their_own_queries(site: Site, page: Any, artifacts: Path) -> None:
-    page.goto(site.root + "/editor")
-    page.wait_for_selector(".yasqe .CodeMirror-code")
+    open_yasgui(page, site)
     write_in_yasqe(page, "ASK { ?s ?p ?o }")
     page.click("button.addTab")
     page.wait_for_selector(".tabPanel.active .yasqe .CodeMirror-code")
@@ -107,8 +110,7 @@ def test_tabs_keep_their_own_queries(site: Site, page: Any, artifacts: Path) -> 
 
 
 def test_a_saved_query_opens_from_the_examples_in_a_tab_of_its_own(site: Site, page: Any, artifacts: Path) -> None:
-    page.goto(site.root + "/editor")
-    page.wait_for_selector(".yasqe .CodeMirror-code")
+    open_yasgui(page, site)
     page.locator("#example-list").get_by_role("link", name="Stage winners", exact=True).click()
     page.wait_for_selector(".tabsList .tab >> nth=1")
     assert page.locator(".tabsList .tab.active").inner_text().startswith("Stage winners")
@@ -120,8 +122,7 @@ def test_a_saved_query_opens_from_the_examples_in_a_tab_of_its_own(site: Site, p
 
 
 def test_a_malformed_query_shows_the_servers_message_with_its_line(site: Site, page: Any, artifacts: Path) -> None:
-    page.goto(site.root + "/editor")
-    page.wait_for_selector(".yasqe .CodeMirror-code")
+    open_yasgui(page, site)
     write_in_yasqe(page, "SELECT ?x\nWHERE {\n  ?x ?y }")
     page.click(".tabPanel.active .yasqe_queryButton")
     page.wait_for_selector(".tabPanel.active .yasr .errorResult")
@@ -131,8 +132,7 @@ def test_a_malformed_query_shows_the_servers_message_with_its_line(site: Site, p
 
 def test_the_asserted_only_switch_leaves_out_what_reasoning_inferred(site: Site, page: Any) -> None:
     """Jutta Kleinschmidt is a rally:Person in the data, and a schema:Person only by inference (the alignment)."""
-    page.goto(site.root + "/editor")
-    page.wait_for_selector(".yasqe .CodeMirror-code")
+    open_yasgui(page, site)
     iri = site.iri("person/jutta-kleinschmidt")
     write_in_yasqe(page, f"ASK {{ <{iri}> a <https://schema.org/Person> }}")
     page.click(".tabPanel.active .yasqe_queryButton")
@@ -241,8 +241,7 @@ def test_wide_answers_fit_a_1280_pixel_window_with_every_column_in_view(site: Si
 
 
 def test_a_shared_link_opens_the_tab_and_runs_it(site: Site, page: Any, browser: Any, artifacts: Path) -> None:
-    page.goto(site.root + "/editor")
-    page.wait_for_selector(".yasqe .CodeMirror-code")
+    open_yasgui(page, site)
     write_in_yasqe(page, STAGE_7_WINNER)
     page.click(".tabPanel.active .yasqe_share")
     link = page.locator(".yasqe_sharePopup input").input_value()
